@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'gateway/hub/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Configuration is parsed once, in config/env.ts; nothing else reads the environment.
+    files: ['gateway/src/**/*.ts'],
+    ignores: ['gateway/src/config/env.ts', 'gateway/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration from config/env.ts.' },
+      ],
+    },
+  },
+  {
+    // One-way dependencies: shared is imported by both sides and imports neither.
+    files: ['shared/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@capgw/gateway*', '@capgw/desktop*', 'fastify*', 'drizzle-orm*', 'electron'] },
+      ],
+    },
+  },
+  {
+    files: ['gateway/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@capgw/desktop*'] }] },
+  },
+  {
+    files: ['desktop/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@capgw/gateway*'] }] },
+  },
+  {
+    files: ['gateway/src/sdk/**/*.ts', 'gateway/hub/src/**/*.{ts,tsx}', 'shared/src/ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);
