@@ -1,0 +1,31 @@
+import { ERRORS, type ErrorBody, type ErrorCode } from '@capgw/shared/protocol/errors';
+
+/** An error with a catalogue code; the HTTP layer turns it into `{"error":{code,message}}`. */
+export class GatewayError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export function fail(code: ErrorCode, message?: string, details?: unknown): never {
+  throw new GatewayError(code, message, details);
+}
+
+export const notFound = (what = 'Not found.'): never => fail('NOT_FOUND', what);

@@ -1,0 +1,92 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Connection } from '../db.js';
+import { tables as t, type Tables } from '../db.js';
+
+export type UserRow = typeof t.users.$inferSelect;
+export type HostRole = 'admin' | 'manager' | 'viewer';
+
+/** People who sign in: host users and account users share one table of identities. */
+export class UsersRepo {
+  constructor(private readonly c: Connection) {}
+
+  private get t(): Tables {
+    return this.c.tables;
+  }
+
+  byEmail(email: string): Promise<UserRow | undefined> {
+    return this.c.run(
+      async (db) => (await db.select().from(this.t.users).where(eq(this.t.users.email, email)))[0],
+    );
+  }
+
+  byId(id: string): Promise<UserRow | undefined> {
+    return this.c.run(
+      async (db) => (await db.select().from(this.t.users).where(eq(this.t.users.id, id)))[0],
+    );
+  }
+
+  byIds(ids: string[]): Promise<UserRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.c.run((db) => db.select().from(this.t.users).where(inArray(this.t.users.id, ids)));
+  }
+
+  async create(row: typeof t.users.$inferInsert): Promise<UserRow> {
+    return this.c.run(async (db) => (await db.insert(this.t.users).values(row).returning())[0]!);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<typeof t.users.$inferInsert>,
+  ): Promise<UserRow | undefined> {
+    return this.c.run(
+      async (db) =>
+        (await db.update(this.t.users).set(patch).where(eq(this.t.users.id, id)).returning())[0],
+    );
+  }
+
+  hostRole(userId: string): Promise<HostRole | undefined> {
+    return this.c.run(
+      async (db) =>
+        (await db.select().from(this.t.hostMembers).where(eq(this.t.hostMembers.userId, userId)))[0]
+          ?.role,
+    );
+  }
+
+  async setHostRole(userId: string, role: HostRole | null): Promise<void> {
+    await this.c.run(async (db) => {
+      if (role === null) {
+        await db.delete(this.t.hostMembers).where(eq(this.t.hostMembers.userId, userId));
+        return;
+      }
+      await db
+        .insert(this.t.hostMembers)
+        .values({ userId, role })
+        .onConflictDoUpdate({ target: this.t.hostMembers.userId, set: { role } });
+    });
+  }
+
+  /** Managed accounts assigned to a host manager or viewer. */
+  hostAssignedAccounts(userId: string): Promise<string[]> {
+    return this.c.run(async (db) =>
+      (
+        await db
+          .select()
+          .from(this.t.hostMemberAccounts)
+          .where(eq(this.t.hostMemberAccounts.userId, userId))
+      ).map((r) => r.accountId),
+    );
+  }
+
+  async setHostAssignedAccounts(userId: string, accountIds: string[]): Promise<void> {
+    await this.c.transaction(async (db) => {
+      await db
+        .delete(this.t.hostMemberAccounts)
+        .where(eq(this.t.hostMemberAccounts.userId, userId));
+      if (accountIds.length > 0) {
+        await db
+          .insert(this.t.hostMemberAccounts)
+          .values(accountIds.map((accountId) => ({ userId, accountId })));
+      }
+    });
+  }
+}

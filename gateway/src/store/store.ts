@@ -1,0 +1,52 @@
+import { openConnection, type Connection, type DatabaseTarget } from './db.js';
+import { AccountScope } from './account-scope.js';
+import { AccountsRepo } from './repos/accounts-repo.js';
+import { HostRepo } from './repos/host-repo.js';
+import { MetricsRepo } from './repos/metrics-repo.js';
+import { PixelsRepo } from './repos/pixels-repo.js';
+import { SessionsRepo } from './repos/sessions-repo.js';
+import { UsersRepo } from './repos/users-repo.js';
+
+/** The configuration store: one interface over SQLite and PostgreSQL. */
+export class Store {
+  readonly host: HostRepo;
+  readonly users: UsersRepo;
+  readonly sessions: SessionsRepo;
+  readonly accounts: AccountsRepo;
+  readonly pixels: PixelsRepo;
+  readonly metrics: MetricsRepo;
+
+  constructor(readonly connection: Connection) {
+    this.host = new HostRepo(connection);
+    this.users = new UsersRepo(connection);
+    this.sessions = new SessionsRepo(connection);
+    this.accounts = new AccountsRepo(connection);
+    this.pixels = new PixelsRepo(connection);
+    this.metrics = new MetricsRepo(connection);
+  }
+
+  static async open(target: DatabaseTarget): Promise<Store> {
+    return new Store(await openConnection(target));
+  }
+
+  get dialect() {
+    return this.connection.dialect;
+  }
+
+  /** The only door into an account's rows. Callers must have checked access first. */
+  account(accountId: string): AccountScope {
+    return new AccountScope(this.connection, accountId);
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.connection.transaction(() => work());
+  }
+
+  ping(): Promise<void> {
+    return this.connection.ping();
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+}
