@@ -118,6 +118,7 @@ CREATE TABLE "outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"pixel_id" text NOT NULL,
 	"account_id" text NOT NULL,
+	"event_name" text NOT NULL,
 	"payload" text NOT NULL,
 	"created_at" bigint NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,

@@ -232,6 +232,7 @@ export const outbox = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     pixelId: text('pixel_id').notNull(),
     accountId: text('account_id').notNull(),
+    eventName: text('event_name').notNull(),
     payload: text('payload').notNull(),
     createdAt: ms('created_at').notNull(),
     attempts: integer('attempts').notNull().default(0),

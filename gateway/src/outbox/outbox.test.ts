@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, requirePostgres, tempDir } from '@capgw/test/support/databases';
+import { GatewayError } from '../errors.js';
+import { openConnection, type Connection } from '../store/db.js';
+import type { Outbox, OutboxOptions } from './outbox.js';
+import { openPgOutbox } from './pg-outbox.js';
+import { openSqliteOutbox } from './sqlite-outbox.js';
+
+type Opened = { open(opts: OutboxOptions): Promise<Outbox>; cleanup(): Promise<void> };
+const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promise<Opened> }[] = [
+  {
+    name: 'SQLite',
+    enabled: async () => true,
+    setup: async () => {
+      const tmp = tempDir();
+      return { open: async (o) => openSqliteOutbox(tmp.dir, o), cleanup: async () => tmp.remove() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    enabled: requirePostgres,
+    setup: async () => {
+      const db = await createPostgresDatabase();
+      const conn: Connection = await openConnection({ kind: 'postgres', url: db.url });
+      return {
+        open: (o) => openPgOutbox(conn.pgPool!, o),
+        cleanup: async () => (await conn.close(), await db.drop()),
+      };
+    },
+  },
+];
+
+const entry = (i: number, pixelId = '1') => ({
+  pixelId,
+  accountId: 'acc',
+  eventName: 'Purchase',
+  payload: JSON.stringify({ event_name: 'Purchase', event_id: `e${i}` }),
+});
+
+for (const d of dialects) {
+  describe.runIf(await d.enabled())(`outbox on ${d.name}`, () => {
+    let env: Opened;
+    let a: Outbox;
+    beforeAll(async () => {
+      env = await d.setup();
+      a = await env.open({ maxEvents: 50, leaseMs: 1000, owner: 'a' });
+    });
+    afterAll(async () => {
+      await a.close();
+      await env.cleanup();
+    });
+
+    it('stores appends arriving together and returns them oldest first', async () => {
+      await Promise.all([
+        a.append([entry(1), entry(2)]),
+        a.append([entry(3)]),
+        a.append([entry(4, '2')]),
+      ]);
+      expect(a.depth()).toBe(4);
+      const claimed = await a.claim(10, Date.now(), []);
+      expect(claimed.map((c) => JSON.parse(c.payload).event_id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+      await a.reschedule(
+        claimed.map((c) => c.id),
+        0,
+      );
+    });
+
+    it('leases claimed rows so a second claimer skips them until the lease runs out', async () => {
+      const now = Date.now();
+      const first = await a.claim(2, now, []);
+      const second = await a.claim(10, now, []);
+      expect(first).toHaveLength(2);
+      expect(second.map((c) => c.id)).not.toContain(first[0]!.id);
+      const afterLease = await a.claim(10, now + 5000, []);
+      expect(afterLease.map((c) => c.id)).toEqual(expect.arrayContaining(first.map((c) => c.id)));
+      await a.reschedule(
+        [...first, ...second].map((c) => c.id),
+        0,
+      );
+    });
+
+    it('skips held pixels and counts attempts on reschedule', async () => {
+      const claimed = await a.claim(10, Date.now(), ['1']);
+      expect(claimed.map((c) => c.pixelId)).toEqual(['2']);
+      expect(claimed[0]!.attempts).toBeGreaterThan(0);
+      await a.reschedule(
+        claimed.map((c) => c.id),
+        Date.now() + 60_000,
+      );
+      expect((await a.claim(10, Date.now(), ['1'])).length).toBe(0);
+    });
+
+    it('removes delivered rows for good', async () => {
+      const claimed = await a.claim(10, Date.now(), []);
+      await a.remove(claimed.map((c) => c.id));
+      expect(await a.claim(10, Date.now() + 120_000, [])).toEqual([
+        expect.objectContaining({ pixelId: '2' }),
+      ]);
+    });
+
+    it('answers OUTBOX_FULL past its capacity instead of growing without bound', async () => {
+      const err = await a.append(Array.from({ length: 60 }, (_, i) => entry(i))).catch((e) => e);
+      expect(err).toBeInstanceOf(GatewayError);
+      expect(err.code).toBe('OUTBOX_FULL');
+    });
+
+    it('expires held events older than the retention', async () => {
+      await a.append([entry(9, '3')]);
+      const gone = await a.expireHeld('3', Date.now() + 1);
+      expect(gone.map((g) => g.pixelId)).toEqual(['3']);
+    });
+  });
+}

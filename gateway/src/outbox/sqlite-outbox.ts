@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { GatewayError } from '../errors.js';
+import {
+  GroupCommit,
+  type ClaimedEvent,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxOptions,
+} from './outbox.js';
+
+// The outbox has its own file: SQLite locks per file, so event writes never wait on a
+// configuration transaction and vice versa.
+const SCHEMA = `
+create table if not exists outbox (
+  id integer primary key autoincrement,
+  pixel_id text not null,
+  account_id text not null,
+  event_name text not null,
+  payload text not null,
+  created_at integer not null,
+  attempts integer not null default 0,
+  next_attempt_at integer not null,
+  lease_owner text,
+  lease_until integer
+);
+create index if not exists outbox_pixel on outbox (pixel_id, id);
+`;
+
+type Row = {
+  id: number;
+  pixel_id: string;
+  account_id: string;
+  event_name: string;
+  payload: string;
+  attempts: number;
+  created_at: number;
+};
+const toClaimed = (r: Row): ClaimedEvent => ({
+  id: r.id,
+  pixelId: r.pixel_id,
+  accountId: r.account_id,
+  eventName: r.event_name,
+  payload: r.payload,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+});
+
+export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
+  mkdirSync(dir, { recursive: true });
+  const db = new Database(join(dir, 'outbox.db'));
+  db.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before the 202 goes out, even across a power cut.
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  // Only this process uses the file: leases left by a killed predecessor are void.
+  db.exec('update outbox set lease_owner = null, lease_until = null where lease_owner is not null');
+  let depth = (db.prepare('select count(*) as n from outbox').get() as { n: number }).n;
+
+  const insert = db.prepare(
+    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  const insertAll = db.transaction((items: OutboxEntry[], now: number) => {
+    for (const e of items) insert.run(e.pixelId, e.accountId, e.eventName, e.payload, now, now);
+  });
+  const group = new GroupCommit<OutboxEntry>((items) => {
+    try {
+      insertAll(items, Date.now());
+    } catch (e) {
+      depth -= items.length;
+      throw storageError(e);
+    }
+  });
+
+  const claimStmt = (held: number) =>
+    db.prepare(
+      `update outbox set lease_owner = ?, lease_until = ? where id in (
+         select id from outbox where next_attempt_at <= ? and (lease_until is null or lease_until < ?)
+         ${held > 0 ? `and pixel_id not in (${Array(held).fill('?').join(',')})` : ''}
+         order by id limit ?)
+       returning id, pixel_id, account_id, event_name, payload, attempts, created_at`,
+    );
+  const byIds = (sql: string, ids: readonly number[], ...head: unknown[]) => {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      db.prepare(sql.replace('$IDS', chunk.map(() => '?').join(','))).run(...head, ...chunk);
+    }
+  };
+
+  return {
+    kind: 'sqlite',
+    async append(entries) {
+      if (depth + entries.length > opts.maxEvents) {
+        throw new GatewayError('OUTBOX_FULL', undefined, undefined, { 'retry-after': '5' });
+      }
+      depth += entries.length;
+      await group.add(entries);
+    },
+    async claim(limit, now, held) {
+      const rows = claimStmt(held.length).all(
+        opts.owner,
+        now + opts.leaseMs,
+        now,
+        now,
+        ...held,
+        limit,
+      ) as Row[];
+      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+    },
+    async remove(ids) {
+      if (ids.length === 0) return;
+      db.transaction(() => byIds('delete from outbox where id in ($IDS)', ids))();
+      depth -= ids.length;
+    },
+    async reschedule(ids, at) {
+      db.transaction(() =>
+        byIds(
+          'update outbox set lease_owner = null, lease_until = null, attempts = attempts + 1, next_attempt_at = ? where id in ($IDS)',
+          ids,
+          at,
+        ),
+      )();
+    },
+    async expireHeld(pixelId, before) {
+      const rows = db
+        .prepare(
+          'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
+        )
+        .all(pixelId, before) as Row[];
+      depth -= rows.length;
+      return rows.map(toClaimed);
+    },
+    depth: () => depth,
+    async close() {
+      await group.drain();
+      db.close();
+    },
+  };
+}
+
+/** A read-only or full disk must answer 503, never crash the process or lie with a 202. */
+export function storageError(e: unknown): GatewayError {
+  const code = (e as { code?: string }).code ?? '';
+  return new GatewayError(
+    'STORAGE_UNAVAILABLE',
+    code === 'SQLITE_FULL'
+      ? 'The gateway disk is full; events cannot be stored.'
+      : 'Events cannot be stored right now; retry later.',
+    undefined,
+    { 'retry-after': '30' },
+  );
+}
