@@ -1,0 +1,141 @@
+// The only code in the gateway that talks to Meta. It turns every outcome, including network
+// failures and its own bugs, into a GraphSendResult: the forwarder decides, this never throws.
+import { Pool } from 'undici';
+import { classifyGraphResponse } from './graph-classify.js';
+import type { GraphSendResult } from './graph-classify.js';
+import { describeFailure, redact } from './graph-sanitize.js';
+
+export { classifyGraphResponse, parseRetryAfter } from './graph-classify.js';
+export type { GraphError, GraphSendResult, GraphHeaders } from './graph-classify.js';
+
+export interface GraphClientOptions {
+  baseUrl: string;
+  apiVersion: string;
+  timeoutMs: number;
+  connections?: number;
+}
+
+/** Meta's documented per-request cap; anything outside 1..1000 would only earn a 400. */
+export const MAX_EVENTS_PER_REQUEST = 1000;
+// Graph answers are a few hundred bytes; a larger body is a proxy page, read no further.
+const MAX_RESPONSE_BYTES = 1 << 20;
+// Pixel/dataset ids are numeric; refusing anything path-like keeps a bad id from reaching another route.
+const PIXEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class GraphClient {
+  private readonly pool: Pool;
+  private readonly pathPrefix: string;
+  private readonly timeoutMs: number;
+  private readonly slots: number;
+  private busy = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(opts: GraphClientOptions) {
+    const base = new URL(opts.baseUrl);
+    // A base URL may carry a path (a reverse proxy); the pool is keyed on the origin only.
+    this.pathPrefix = `${base.pathname.replace(/\/+$/, '')}/${encodeURIComponent(opts.apiVersion)}`;
+    this.timeoutMs = opts.timeoutMs;
+    this.slots = Math.max(1, opts.connections ?? 16);
+    this.pool = new Pool(base.origin, {
+      connections: this.slots,
+      headersTimeout: opts.timeoutMs,
+      bodyTimeout: opts.timeoutMs,
+      connectTimeout: opts.timeoutMs,
+      // keepAliveTimeout stays at undici's 4 s (shortened further by server hints): reusing a
+      // socket the far end already closed would surface as a spurious retry.
+    });
+  }
+
+  /** eventsJson: each element is one already-serialized CAPI event object (JSON text). */
+  async send(
+    pixelId: string,
+    accessToken: string,
+    eventsJson: readonly string[],
+    testEventCode?: string | null,
+  ): Promise<GraphSendResult> {
+    if (!PIXEL_ID.test(pixelId))
+      return localReject(`invalid pixel id ${JSON.stringify(pixelId.slice(0, 64))}`);
+    if (eventsJson.length === 0 || eventsJson.length > MAX_EVENTS_PER_REQUEST) {
+      return localReject(
+        `batch of ${eventsJson.length} events; Graph accepts 1..${MAX_EVENTS_PER_REQUEST}`,
+      );
+    }
+    // Concatenated, not re-serialized: events were validated and serialized once at intake.
+    let body = `{"data":[${eventsJson.join(',')}],"access_token":${JSON.stringify(accessToken)}`;
+    if (testEventCode) body += `,"test_event_code":${JSON.stringify(testEventCode)}`;
+    body += '}';
+    let result: GraphSendResult;
+    await this.acquire();
+    try {
+      result = await this.post(`${this.pathPrefix}/${pixelId}/events`, body);
+    } catch (err) {
+      result = { kind: 'retry', reason: describeFailure(err, this.timeoutMs) };
+    } finally {
+      this.release();
+    }
+    return redact(result, accessToken);
+  }
+
+  // Sends beyond `connections` wait here rather than in undici's queue, so the deadline below
+  // starts when a connection is free: a busy pool must not turn into a wave of fake timeouts.
+  private async acquire(): Promise<void> {
+    if (this.busy < this.slots) {
+      this.busy++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (next)
+      next(); // the slot passes straight to the next sender
+    else this.busy--;
+  }
+
+  private async post(path: string, body: string): Promise<GraphSendResult> {
+    const res = await this.pool.request({
+      path,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': 'capgw',
+      },
+      body,
+      // undici's headers/body timers tick at ~0.5 s resolution (a 1.5 s timeout can become 2.5 s);
+      // this native deadline makes timeoutMs a real bound on the whole exchange.
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Reading to the end returns the socket to the keep-alive pool; stopping early destroys it.
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_RESPONSE_BYTES) {
+        res.body.destroy();
+        break;
+      }
+      chunks.push(chunk);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      parsed = undefined; // non-JSON (proxy page, truncated): classified on the status alone
+    }
+    return classifyGraphResponse(res.statusCode, parsed, res.headers);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.pool.close();
+    } catch {
+      // already closed or destroyed: nothing left to release
+    }
+  }
+}
+
+function localReject(message: string): GraphSendResult {
+  return { kind: 'rejected', error: { status: 0, message } };
+}
