@@ -18,6 +18,7 @@ describe('nextRetryDelayMs', () => {
     expect(nextRetryDelayMs(40, top)).toBeLessThanOrEqual(5 * 60_000);
     expect(nextRetryDelayMs(5000, top)).toBeLessThanOrEqual(5 * 60_000);
     expect(nextRetryDelayMs(10, top, { baseMs: 100, maxMs: 2000 })).toBe(1999);
+    expect(nextRetryDelayMs(1, top, { maxMs: 50 })).toBe(49);
   });
 
   it('waits at least the server Retry-After', () => {

@@ -26,8 +26,9 @@ export function nextRetryDelayMs(
   random: () => number = Math.random,
   opts: RetryPolicyOptions = {},
 ): number {
-  const baseMs = positive(opts.baseMs, DEFAULT_RETRY_BASE_MS);
-  const maxMs = Math.max(baseMs, positive(opts.maxMs, DEFAULT_RETRY_MAX_MS));
+  const maxMs = positive(opts.maxMs, DEFAULT_RETRY_MAX_MS);
+  // A maxMs below baseMs (fast test configs) lowers the base rather than being ignored.
+  const baseMs = Math.min(positive(opts.baseMs, DEFAULT_RETRY_BASE_MS), maxMs);
   const n = Number.isFinite(attempt) ? Math.max(1, Math.floor(attempt)) : 1;
   // 2 ** 1100 is Infinity, which Math.min clamps: no overflow guard is needed past that point.
   const window = Math.min(maxMs, baseMs * 2 ** (n - 1));
