@@ -1,0 +1,90 @@
+// Hashing of CAPI user_data: normalize each raw value, SHA-256 it (lowercase hex), pass values
+// that are already hashed through, emit every hashed key as an array of unique strings.
+//   https://developers.facebook.com/documentation/ads-commerce/conversions-api/parameters/customer-information-parameters
+//   ("hashed values are SHA-256 ... values are string or list<string>"; hashes from Meta's
+//   parameter builder "contain an additional appendix at the end" and must be accepted as-is)
+// Pre-hashed detection follows capi-param-builder PIIUtil.js getNormalizedAndHashedPII:
+//   https://github.com/facebook/capi-param-builder/blob/main/nodejs/capi-param-builder/src/piiUtil/PIIUtil.js
+//
+// Runs once per event on the hot path: one regex test and at most one hash per value, no
+// lookup tables or closures built per call.
+
+import { createHash } from 'node:crypto';
+import type { HashedUserDataKey } from './normalize-value.js';
+import { isHashedUserDataKey, normalizeValue } from './normalize-value.js';
+
+/**
+ * SHA-256 (64 hex) or MD5 (32 hex), any case, optionally followed by a param-builder appendix
+ * `.<base64url>`. Divergences: param-builder recognises only its known appendix shapes (a 2-char
+ * language token or 8 chars) and would hash anything else a second time, destroying it; we
+ * accept any 1–64 base64url chars so a future appendix version is not double-hashed. And where
+ * param-builder returns `<hash>.<appendix>` verbatim, we lowercase the hex part as for bare hashes.
+ */
+const PRE_HASHED = /^(?:[0-9a-f]{64}|[0-9a-f]{32})(?:\.[A-Za-z0-9_-]{1,64})?$/i;
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/**
+ * The value to forward if `raw` is already hashed (hex lowercased, appendix kept byte for byte),
+ * else null. Surrounding whitespace is ignored, as param-builder trims before testing.
+ * We never add an appendix ourselves: it declares "made by param-builder vX in language Y".
+ */
+export function passthroughHash(raw: string): string | null {
+  const value = raw.trim();
+  if (!PRE_HASHED.test(value)) return null;
+  const dot = value.indexOf('.');
+  return dot === -1 ? value.toLowerCase() : value.slice(0, dot).toLowerCase() + value.slice(dot);
+}
+
+/** One value of `key` → what Meta should receive, or null when it normalizes to nothing. */
+export function hashValue(key: HashedUserDataKey, raw: string): string | null {
+  const hashed = passthroughHash(raw);
+  if (hashed !== null) return hashed;
+  const normalized = normalizeValue(key, raw);
+  return normalized === null ? null : sha256Hex(normalized);
+}
+
+function hashValues(key: HashedUserDataKey, value: unknown): string[] | null {
+  if (typeof value === 'string') {
+    const hashed = hashValue(key, value);
+    return hashed === null ? null : [hashed];
+  }
+  if (!Array.isArray(value)) return null; // numbers, objects, null, booleans: ignored
+  let out: string[] | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== 'string') continue;
+    const hashed = hashValue(key, item);
+    if (hashed === null) continue;
+    // Arrays are tiny (a few emails/phones), so a linear includes beats allocating a Set.
+    if (out === null) out = [hashed];
+    else if (!out.includes(hashed)) out.push(hashed);
+  }
+  return out;
+}
+
+/**
+ * Returns a new user_data object. Each key of HASHED_USER_DATA_KEYS (string or array of strings)
+ * becomes an array of unique hashes; a key whose values all normalize to nothing is dropped.
+ * Every other key (client_ip_address, client_user_agent, fbc, fbp, lead_id...) is copied as-is:
+ * Meta wants those unhashed. Never throws on JSON input; non-objects yield `{}`. An own
+ * `__proto__` key (possible after JSON.parse) is dropped: it is not a CAPI field and assigning
+ * it would replace the result's prototype.
+ */
+export function hashUserData(userData: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (userData === null || typeof userData !== 'object' || Array.isArray(userData)) return out;
+  for (const key in userData) {
+    if (!Object.hasOwn(userData, key) || key === '__proto__') continue;
+    const value = userData[key];
+    if (!isHashedUserDataKey(key)) {
+      out[key] = value;
+      continue;
+    }
+    const hashed = hashValues(key, value);
+    if (hashed !== null) out[key] = hashed;
+  }
+  return out;
+}
