@@ -21,14 +21,13 @@ describe('garbage input never throws', () => {
   });
 
   it.each([
-    ['a number', 16505551212],
     ['an object', { value: 'a@b.co' }],
     ['null', null],
     ['a boolean', false],
     ['an empty string', ''],
     ['whitespace', ' \t\n'],
     ['an empty array', []],
-    ['an array of non-strings', [1, null, {}, [], true]],
+    ['an array of non-text values', [null, {}, [], true, Number.NaN]],
     ['a very long string', 'a@b.co'.repeat(100_000)],
   ])('a hashed key holding %s is dropped', (_name, value) => {
     for (const key of HASHED_USER_DATA_KEYS) {
@@ -36,8 +35,15 @@ describe('garbage input never throws', () => {
     }
   });
 
-  it('ignores non-string elements but keeps the string ones', () => {
-    expect(hashUserData({ ph: [5, '+1 650 555 1212', null] })).toEqual({
+  it('ignores non-text elements but keeps the string ones', () => {
+    expect(hashUserData({ ph: [{}, '+1 650 555 1212', null] })).toEqual({
+      ph: [sha('16505551212')],
+    });
+  });
+
+  it('hashes a number as its decimal text, as pages pass external_id: 12345', () => {
+    expect(hashUserData({ external_id: 12345, ph: [16505551212] })).toEqual({
+      external_id: [sha('12345')],
       ph: [sha('16505551212')],
     });
   });

@@ -46,15 +46,20 @@ export function hashValue(key: HashedUserDataKey, raw: string): string | null {
   return normalized === null ? null : sha256Hex(normalized);
 }
 
-function hashValues(key: HashedUserDataKey, value: unknown): string[] | null {
+// Pages pass numbers too (Meta's own example: `external_id: 12345`, numeric zip codes): a finite
+// number counts as its decimal text.
+const asText = (v: unknown): unknown => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
+
+function hashValues(key: HashedUserDataKey, raw: unknown): string[] | null {
+  const value = asText(raw);
   if (typeof value === 'string') {
     const hashed = hashValue(key, value);
     return hashed === null ? null : [hashed];
   }
-  if (!Array.isArray(value)) return null; // numbers, objects, null, booleans: ignored
+  if (!Array.isArray(value)) return null; // objects, null, booleans: ignored
   let out: string[] | null = null;
   for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
+    const item: unknown = asText(value[i]);
     if (typeof item !== 'string') continue;
     const hashed = hashValue(key, item);
     if (hashed === null) continue;
