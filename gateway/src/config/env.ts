@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   GRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Longest time an event may wait before it is sent (per-pixel batches flush sooner when full). */
   FORWARD_FLUSH_MS: z.coerce.number().int().positive().default(1_000),
+  /** Ceiling of the retry backoff towards Meta. */
+  FORWARD_RETRY_MAX_MS: z.coerce.number().int().positive().default(60_000),
   /** How long events of a pixel with an invalid access token are held for a new token. */
   HOLD_RETENTION_HOURS: z.coerce.number().positive().default(72),
   SMTP_URL: z.string().optional(),

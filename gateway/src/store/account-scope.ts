@@ -138,4 +138,38 @@ export class AccountScope {
         }),
     );
   }
+
+  /** Pixels assigned to an account manager. */
+  async assignedPixels(userId: string): Promise<string[]> {
+    const rows = await this.c.run((db) =>
+      db
+        .select({ pixelId: this.t.accountMemberPixels.pixelId })
+        .from(this.t.accountMemberPixels)
+        .where(
+          and(
+            eq(this.t.accountMemberPixels.accountId, this.accountId),
+            eq(this.t.accountMemberPixels.userId, userId),
+          ),
+        ),
+    );
+    return rows.map((r) => r.pixelId);
+  }
+
+  async setAssignedPixels(userId: string, pixelIds: readonly string[]): Promise<void> {
+    await this.c.transaction(async (db) => {
+      await db
+        .delete(this.t.accountMemberPixels)
+        .where(
+          and(
+            eq(this.t.accountMemberPixels.accountId, this.accountId),
+            eq(this.t.accountMemberPixels.userId, userId),
+          ),
+        );
+      if (pixelIds.length > 0) {
+        await db
+          .insert(this.t.accountMemberPixels)
+          .values(pixelIds.map((pixelId) => ({ accountId: this.accountId, userId, pixelId })));
+      }
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import { openConnection, type Connection, type DatabaseTarget } from './db.js';
 import { AccountScope } from './account-scope.js';
 import { AccountsRepo } from './repos/accounts-repo.js';
+import { ApiAccountsRepo } from './repos/api-accounts-repo.js';
+import { AuditRepo } from './repos/audit-repo.js';
 import { HostRepo } from './repos/host-repo.js';
 import { MetricsRepo } from './repos/metrics-repo.js';
 import { PixelsRepo } from './repos/pixels-repo.js';
@@ -15,6 +17,8 @@ export class Store {
   readonly accounts: AccountsRepo;
   readonly pixels: PixelsRepo;
   readonly metrics: MetricsRepo;
+  readonly apiAccounts: ApiAccountsRepo;
+  readonly audit: AuditRepo;
 
   constructor(readonly connection: Connection) {
     this.host = new HostRepo(connection);
@@ -23,6 +27,8 @@ export class Store {
     this.accounts = new AccountsRepo(connection);
     this.pixels = new PixelsRepo(connection);
     this.metrics = new MetricsRepo(connection);
+    this.apiAccounts = new ApiAccountsRepo(connection);
+    this.audit = new AuditRepo(connection);
   }
 
   static async open(target: DatabaseTarget): Promise<Store> {

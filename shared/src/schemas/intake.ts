@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../protocol/errors.js';
 
 /** Limits of the intake, shared by the gateway and the clients that want to pre-check. */
 export const INTAKE_LIMITS = {
@@ -81,7 +82,7 @@ export type WsServerMessage =
 
 export interface RejectedEvent {
   index: number;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

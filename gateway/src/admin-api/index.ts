@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { GatewayError } from '../errors.js';
+import { authenticate } from '../auth/sessions.js';
+import type { Principal } from '../auth/principal.js';
+import { accountRoutes } from './accounts.js';
+import { authRoutes } from './auth.js';
+import { pixelRoutes } from './pixels.js';
+import { setupRoutes } from './setup.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes that answer without a signed-in caller. */
+const PUBLIC = new Set([
+  '/api/v1/setup',
+  '/api/v1/status',
+  '/api/v1/auth/login',
+  '/api/v1/invitations/accept',
+  '/api/v1/invitations/lookup',
+  '/api/v1/auth/reset',
+  '/api/v1/openapi.json',
+]);
+
+/**
+ * The admin API at /api/v1: authenticates every request (hub cookie with CSRF, or bearer token),
+ * then hands the routes a Principal. Routes check permissions through auth/access.ts.
+ */
+export async function adminApi(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (request) => {
+    request.principal = await authenticate(request, app.gw.store);
+    const path = request.routeOptions.url ?? request.url;
+    if (PUBLIC.has(path)) return;
+    if (!request.principal) throw new GatewayError('UNAUTHENTICATED');
+    const p = request.principal;
+    // Cookie-authenticated writes must echo the session's CSRF token (double submit).
+    if (p.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (p.kind !== 'user' || !p.csrfToken || sent !== p.csrfToken)
+        throw new GatewayError('CSRF_FAILED');
+    }
+  });
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(pixelRoutes);
+}
+
+/** The authenticated caller of a route that is not public. */
+export function principal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new GatewayError('UNAUTHENTICATED');
+  return request.principal;
+}

@@ -1,0 +1,70 @@
+import type { CounterDelta, MetricsRepo } from '../store/repos/metrics-repo.js';
+
+type Field = 'received' | 'published' | 'failed' | 'rejected';
+
+/**
+ * Per-minute, per-pixel, per-event-name counters for the hub's charts. Counted in memory on the
+ * hot path and written in one transaction every few seconds; a crash loses at most that window
+ * of statistics, never events.
+ */
+export class MinuteCounters {
+  private deltas = new Map<string, CounterDelta>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly repo: MetricsRepo,
+    private readonly flushMs = 5000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush().catch(() => undefined), this.flushMs);
+    this.timer.unref();
+  }
+
+  add(
+    pixelId: string,
+    accountId: string,
+    eventName: string,
+    field: Field,
+    n = 1,
+    at = Date.now(),
+  ): void {
+    const minute = at - (at % 60_000);
+    const key = `${pixelId}\u0000${minute}\u0000${eventName}`;
+    let d = this.deltas.get(key);
+    if (!d) {
+      d = {
+        pixelId,
+        accountId,
+        minute,
+        eventName,
+        received: 0,
+        published: 0,
+        failed: 0,
+        rejected: 0,
+      };
+      this.deltas.set(key, d);
+    }
+    d[field] += n;
+  }
+
+  async flush(): Promise<void> {
+    if (this.deltas.size === 0) return;
+    const batch = [...this.deltas.values()];
+    this.deltas = new Map();
+    try {
+      await this.repo.addCounters(batch);
+    } catch (e) {
+      // Put them back: the next flush retries.
+      for (const d of batch)
+        for (const f of ['received', 'published', 'failed', 'rejected'] as const)
+          this.add(d.pixelId, d.accountId, d.eventName, f, d[f], d.minute);
+      throw e;
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush().catch(() => undefined);
+  }
+}

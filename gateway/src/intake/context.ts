@@ -1,0 +1,24 @@
+import type { FastifyRequest } from 'fastify';
+import type { SenderContext } from './enrich.js';
+
+/** What the server observed about a browser request (the IP honours TRUST_PROXY via Fastify). */
+export function senderContext(
+  request: FastifyRequest,
+  channel: SenderContext['channel'],
+): SenderContext {
+  const cookies = request.cookies ?? {};
+  return {
+    channel,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    cookies: { fbp: cookies._fbp, fbc: cookies._fbc },
+    referer: request.headers.referer,
+  };
+}
+
+/** The page's origin: the Origin header, else the Referer. Used for website blocks. */
+export function originOf(request: FastifyRequest): string | undefined {
+  const origin = request.headers.origin;
+  if (origin && origin !== 'null') return origin;
+  return request.headers.referer;
+}

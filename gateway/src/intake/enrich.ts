@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { IntakeEvent, INTAKE_LIMITS, type RejectedEvent } from '@capgw/shared/schemas/intake';
+import type { ErrorCode } from '@capgw/shared/protocol/errors';
+import { ERRORS } from '@capgw/shared/protocol/errors';
+import {
+  buildFbc,
+  fbclidFromUrl,
+  hashUserData,
+  isValidFbc,
+  isValidFbp,
+} from '../normalize/index.js';
+
+/** Who sent a body, as the server saw it. Browsers are not trusted with any of this. */
+export interface SenderContext {
+  channel: 'browser' | 'websocket' | 'server';
+  ip?: string;
+  userAgent?: string;
+  /** First-party `_fbp` / `_fbc` cookies that came with the request. */
+  cookies: { fbp?: string; fbc?: string };
+  /** Page the browser was on (Referer), used when an event carries no URL. */
+  referer?: string;
+}
+
+export type Enriched = {
+  ok: true;
+  eventName: string;
+  payload: string;
+  siteHost: string | undefined;
+};
+export type Refused = { ok: false; code: ErrorCode; message: string };
+
+const refuse = (code: ErrorCode, message: string = ERRORS[code].message): Refused => ({
+  ok: false,
+  code,
+  message,
+});
+
+/**
+ * Validates one event and fills in what only a server can: IP, user agent, action source,
+ * first-party fbp/fbc, event time; then normalizes and hashes user data (normalize/).
+ */
+export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): Enriched | Refused {
+  const parsed = IntakeEvent.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    return refuse('EVENT_INVALID', `${where}${issue?.message ?? 'invalid event'}`);
+  }
+  const e = parsed.data;
+  const now = Math.floor(nowMs / 1000);
+  let time = e.event_time ?? now;
+  if (time > 1e11) time = Math.floor(time / 1000); // milliseconds sent by mistake
+  if (now - time > INTAKE_LIMITS.maxEventAgeSeconds) return refuse('EVENT_TOO_OLD');
+  if (time - now > INTAKE_LIMITS.maxFutureSkewSeconds) return refuse('EVENT_IN_FUTURE');
+  // A browser clock slightly ahead is not the user's fault: Meta refuses future times.
+  if (time > now) time = now;
+
+  const fromBrowser = ctx.channel !== 'server';
+  const url = e.event_source_url ?? (fromBrowser ? ctx.referer : undefined);
+  const userData: Record<string, unknown> = { ...e.user_data };
+  if (fromBrowser) {
+    // What the browser claims about itself is replaced by what the server observed.
+    if (ctx.ip) userData.client_ip_address = ctx.ip;
+    else delete userData.client_ip_address;
+    if (ctx.userAgent) userData.client_user_agent = ctx.userAgent;
+    else delete userData.client_user_agent;
+  }
+  const fbp = pickCookie(userData.fbp, ctx.cookies.fbp, isValidFbp);
+  if (fbp) userData.fbp = fbp;
+  else delete userData.fbp;
+  let fbc = pickCookie(userData.fbc, ctx.cookies.fbc, isValidFbc);
+  const fbclid = url ? fbclidFromUrl(url) : null;
+  // A click id in the URL that the cookie does not carry yet is the newer click.
+  if (fbclid && (!fbc || !fbc.endsWith(`.${fbclid}`))) fbc = buildFbc(fbclid, nowMs);
+  if (fbc) userData.fbc = fbc;
+  else delete userData.fbc;
+
+  const out = {
+    ...e,
+    event_time: time,
+    event_id: e.event_id ?? randomUUID(),
+    action_source: e.action_source ?? (fromBrowser || url ? 'website' : 'other'),
+    ...(url ? { event_source_url: url } : {}),
+    user_data: hashUserData(userData),
+  };
+  return { ok: true, eventName: e.event_name, payload: JSON.stringify(out), siteHost: hostOf(url) };
+}
+
+function pickCookie(given: unknown, cookie: string | undefined, valid: (v: string) => boolean) {
+  if (typeof given === 'string' && valid(given)) return given;
+  if (cookie && valid(cookie)) return cookie;
+  return undefined;
+}
+
+/** Lower-case hostname of a URL, or undefined for anything that is not one. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type { RejectedEvent };

@@ -1,0 +1,45 @@
+import type { Principal } from './auth/principal.js';
+import type { Config } from './config/env.js';
+import type { MinuteCounters } from './engine/counters.js';
+import type { PixelDirectory } from './engine/directory.js';
+import type { Forwarder } from './forwarder/forwarder.js';
+import type { Ingest } from './intake/ingest.js';
+import type { Metrics } from './ops/metrics.js';
+import type { Outbox } from './outbox/index.js';
+import type { SecretBox } from './security/master-key.js';
+import type { Store } from './store/store.js';
+
+/** Everything a route may use, built once in app.ts and decorated onto the Fastify instance. */
+export interface Services {
+  config: Config;
+  store: Store;
+  box: SecretBox;
+  directory: PixelDirectory;
+  outbox: Outbox;
+  ingest: Ingest;
+  forwarder: Forwarder;
+  counters: MinuteCounters;
+  metrics: Metrics;
+  /** The one-time secret that claims an unclaimed instance. */
+  setupToken: string;
+  /** Every configuration change lands here (who, what, when, before/after without secrets). */
+  audit(
+    p: Principal | null,
+    entry: {
+      accountId: string | null;
+      action: string;
+      target?: string;
+      before?: unknown;
+      after?: unknown;
+    },
+  ): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gw: Services;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
