@@ -30,6 +30,10 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   status: text('status').$type<'active' | 'pending' | 'disabled'>().notNull(),
   totpSecretEnc: text('totp_secret_enc'),
+  /** A TOTP secret being set up, until its first code confirms it. */
+  totpPendingEnc: text('totp_pending_enc'),
+  /** The last accepted TOTP time step: a code is good once (RFC 6238 §5.2). */
+  totpLastStep: integer('totp_last_step'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: ms('locked_until'),
   createdAt: ms('created_at').notNull(),
@@ -135,6 +139,8 @@ export const invitations = pgTable('invitations', {
   accountId: text('account_id'),
   role: text('role').$type<'admin' | 'manager' | 'viewer'>().notNull(),
   invitedBy: text('invited_by'),
+  /** Account ids (host manager/viewer) or pixel ids (account manager) granted on acceptance. */
+  assignments: jsonb('assignments').$type<string[] | null>(),
   createdAt: ms('created_at').notNull(),
   expiresAt: ms('expires_at').notNull(),
   usedAt: ms('used_at'),
