@@ -23,12 +23,23 @@ export const ERRORS = {
   CSRF_FAILED: { status: 403, message: 'Missing or wrong CSRF token.' },
   SETUP_ALREADY_CLAIMED: { status: 409, message: 'This gateway has already been claimed.' },
   SETUP_TOKEN_INVALID: { status: 403, message: 'Wrong setup token.' },
+  TOTP_REQUIRED: { status: 401, message: 'Enter the 6-digit code from your authenticator app.' },
+  TOTP_INVALID: { status: 401, message: 'That authenticator code is wrong or already used.' },
+  TOTP_NOT_PENDING: { status: 409, message: 'Start the authenticator setup first.' },
+  WRONG_PASSWORD: { status: 403, message: 'The password you entered is wrong.' },
+  INVALID_CLIENT: { status: 401, message: 'Unknown API account or wrong secret.' },
+  UNSUPPORTED_GRANT_TYPE: { status: 400, message: 'grant_type must be client_credentials.' },
 
   // Configuration objects
   CONFLICT: { status: 409, message: 'That conflicts with an existing object.' },
   PIXEL_EXISTS: { status: 409, message: 'This pixel is already connected to this gateway.' },
   LAST_ADMIN: { status: 409, message: 'Every account keeps at least one admin.' },
+  LAST_HOST_ADMIN: { status: 409, message: 'The host keeps at least one admin.' },
   INVITATION_INVALID: { status: 400, message: 'This invitation link is invalid, used or expired.' },
+  ALREADY_MEMBER: { status: 409, message: 'This person already has access here.' },
+  API_ACCOUNT_EXISTS: { status: 409, message: 'An API account with this name exists.' },
+  DOMAIN_EXISTS: { status: 409, message: 'This account already lists this website.' },
+  DOMAIN_TAKEN: { status: 409, message: 'This hostname is already a first-party domain here.' },
 
   // Intake
   PIXEL_UNKNOWN: { status: 404, message: 'No pixel with this id receives events here.' },
