@@ -156,7 +156,8 @@ export class Transport {
         keepalive: body.length < KEEPALIVE_MAX,
         // text/plain keeps this a "simple" request: no CORS preflight, which keepalive forbids.
         headers: { 'content-type': 'text/plain' },
-        credentials: 'omit',
+        // On a first-party gateway domain, cookies the gateway set itself ride along.
+        credentials: 'include',
       }).then(
         safe((res: Response) => (isFinal(res.status) ? this.delivered(m) : failed())),
         failed,
