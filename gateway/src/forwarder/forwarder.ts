@@ -33,6 +33,8 @@ export class Forwarder {
   private again = false;
   private stopping = false;
   private appended = 0;
+  /** The last round left due rows behind (full claim or no free slot): keep going. */
+  private backlog = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly claimLimit: number;
   private readonly maxInFlight: number;
@@ -79,6 +81,7 @@ export class Forwarder {
       this.appended = 0;
       try {
         await this.expireHeld();
+        this.backlog = true;
         while (!this.stopping && this.inFlight.size < this.maxInFlight) {
           const rows = await this.outbox.claim(
             this.claimLimit,
@@ -86,7 +89,10 @@ export class Forwarder {
             this.directory.heldPixels(),
           );
           for (const batch of batches(rows)) this.track(this.deliver(batch));
-          if (rows.length < this.claimLimit) break;
+          if (rows.length < this.claimLimit) {
+            this.backlog = false;
+            break;
+          }
         }
       } catch {
         // The database is unreachable for now; rows stay in the outbox and the next tick retries.
@@ -99,8 +105,9 @@ export class Forwarder {
     this.inFlight.add(p);
     void p.finally(() => {
       this.inFlight.delete(p);
-      // A slot opened while a backlog may be waiting.
-      if (this.outbox.depth() > 0) this.wake();
+      // A slot opened while due rows wait. Otherwise the next tick or a full batch wakes us:
+      // claiming after every completion would send a trickle of tiny batches.
+      if (this.backlog) this.wake();
     });
   }
 

@@ -12,9 +12,11 @@ export function senderContext(
     ip: request.ip,
     userAgent: request.headers['user-agent'],
     cookies: { fbp: cookies._fbp, fbc: cookies._fbc },
-    referer: request.headers.referer,
+    referer: request.headers.referer ?? validOrigin(request.headers.origin),
   };
 }
+
+const validOrigin = (o: string | undefined) => (o && o !== 'null' ? o : undefined);
 
 /** The page's origin: the Origin header, else the Referer. Used for website blocks. */
 export function originOf(request: FastifyRequest): string | undefined {

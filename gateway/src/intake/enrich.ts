@@ -17,7 +17,7 @@ export interface SenderContext {
   userAgent?: string;
   /** First-party `_fbp` / `_fbc` cookies that came with the request. */
   cookies: { fbp?: string; fbc?: string };
-  /** Page the browser was on (Referer), used when an event carries no URL. */
+  /** Page the browser was on (Referer, else Origin), used when an event carries no URL. */
   referer?: string;
 }
 
@@ -75,11 +75,16 @@ export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): En
   if (fbc) userData.fbc = fbc;
   else delete userData.fbc;
 
+  const actionSource = e.action_source ?? (fromBrowser || url ? 'website' : 'other');
+  // Meta refuses a whole batch for one such event: better a clear 400 now than a loss later.
+  if (actionSource === 'website' && (!url || typeof userData.client_user_agent !== 'string')) {
+    return refuse('EVENT_INVALID', 'website events need event_source_url and client_user_agent');
+  }
   const out = {
     ...e,
     event_time: time,
     event_id: e.event_id ?? randomUUID(),
-    action_source: e.action_source ?? (fromBrowser || url ? 'website' : 'other'),
+    action_source: actionSource,
     ...(url ? { event_source_url: url } : {}),
     user_data: hashUserData(userData),
   };
