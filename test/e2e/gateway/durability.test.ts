@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { createPostgresDatabase, requirePostgres, type TestDatabase } from '../../support/databases.js';
+import {
+  createPostgresDatabase,
+  requirePostgres,
+  type TestDatabase,
+} from '../../support/databases.js';
 import { startGraphStandIn, type GraphStandIn } from '../../support/graph-stand-in.js';
 import { startGateway, type GatewayProcess } from '../../support/gateway-process.js';
 import { setupHostAndPixel } from '../../support/admin-client.js';
 import { postBrowserEvents } from './harness.js';
 
 const UA = { 'user-agent': 'Mozilla/5.0 (durability)' };
-const event = (id: string) => ({ event_name: 'Purchase', event_id: id, event_source_url: 'https://shop.example/' });
+const event = (id: string) => ({
+  event_name: 'Purchase',
+  event_id: id,
+  event_source_url: 'https://shop.example/',
+});
 
 /**
  * Posts single-event bodies from `workers` concurrent senders until stopped, remembering the
@@ -40,7 +48,11 @@ function loadGenerator(targets: string[], pixelId: string, prefix: string, worke
   };
 }
 
-async function deliveredIds(graph: GraphStandIn, expected: Set<string>, timeoutMs: number): Promise<Set<string>> {
+async function deliveredIds(
+  graph: GraphStandIn,
+  expected: Set<string>,
+  timeoutMs: number,
+): Promise<Set<string>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const got = new Set(graph.events().map((e) => String(e.event.event_id)));
@@ -81,7 +93,11 @@ describe('no event lost once acknowledged', () => {
     graph.setBehaviour({ outage: true });
     const gw = await startGateway({ graphUrl: graph.url });
     await setupHostAndPixel(gw.url, { pixelIds: ['2002'] });
-    const r = await postBrowserEvents(gw.url, { pixel_id: '2002', events: [event('term-1'), event('term-2')] }, UA);
+    const r = await postBrowserEvents(
+      gw.url,
+      { pixel_id: '2002', events: [event('term-1'), event('term-2')] },
+      UA,
+    );
     expect(r.status).toBe(202);
     const started = Date.now();
     expect(await gw.stop()).toBe(0);
