@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Connection } from './db.js';
 import { tables as t, type Tables } from './db.js';
+import { AuditRepo, type AuditRow } from './repos/audit-repo.js';
+import { InvitationsRepo } from './repos/invitations-repo.js';
 import type { PixelRow } from './repos/pixels-repo.js';
+import { AccountDomains } from './scoped/account-domains.js';
 
 /**
  * Everything inside one account, and nothing outside it. Account-scoped handlers receive this
@@ -9,10 +12,18 @@ import type { PixelRow } from './repos/pixels-repo.js';
  * forgotten `where` cannot reach another account's rows.
  */
 export class AccountScope {
+  /** First-party domains and blocked websites of this account. */
+  readonly domains: AccountDomains;
+  /** Invitation and reset links of this account. */
+  readonly invitations: InvitationsRepo;
+
   constructor(
     private readonly c: Connection,
     readonly accountId: string,
-  ) {}
+  ) {
+    this.domains = new AccountDomains(c, accountId);
+    this.invitations = new InvitationsRepo(c, accountId);
+  }
 
   private get t(): Tables {
     return this.c.tables;
@@ -82,6 +93,7 @@ export class AccountScope {
             eq(this.t.accountMemberPixels.pixelId, pixelId),
           ),
         );
+      await this.domains.forgetPixel(pixelId);
       return gone.length === 1;
     });
   }
@@ -137,6 +149,55 @@ export class AccountScope {
           set: { role },
         }),
     );
+  }
+
+  /** Who this account's members are (id and email), and nobody else. */
+  people(): Promise<{ id: string; email: string }[]> {
+    const m = this.t.accountMembers;
+    return this.c.run((db) =>
+      db
+        .select({ id: this.t.users.id, email: this.t.users.email })
+        .from(this.t.users)
+        .innerJoin(m, and(eq(m.userId, this.t.users.id), eq(m.accountId, this.accountId))),
+    );
+  }
+
+  /** Takes a person out of this account, with their pixel assignments. */
+  async removeMember(userId: string): Promise<boolean> {
+    const m = this.t.accountMembers;
+    return this.c.transaction(async (db) => {
+      await db
+        .delete(this.t.accountMemberPixels)
+        .where(
+          and(
+            eq(this.t.accountMemberPixels.accountId, this.accountId),
+            eq(this.t.accountMemberPixels.userId, userId),
+          ),
+        );
+      const gone = await db
+        .delete(m)
+        .where(and(eq(m.accountId, this.accountId), eq(m.userId, userId)))
+        .returning({ userId: m.userId });
+      return gone.length === 1;
+    });
+  }
+
+  /** Manager → pixel assignments of every manager of this account. */
+  async pixelAssignments(): Promise<Map<string, string[]>> {
+    const rows = await this.c.run((db) =>
+      db
+        .select()
+        .from(this.t.accountMemberPixels)
+        .where(eq(this.t.accountMemberPixels.accountId, this.accountId)),
+    );
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.pixelId]);
+    return byUser;
+  }
+
+  /** This account's audit entries, newest first. */
+  auditEntries(opts: { limit: number; beforeId?: number }): Promise<AuditRow[]> {
+    return new AuditRepo(this.c).list({ accountId: this.accountId }, opts);
   }
 
   /** Pixels assigned to an account manager. */

@@ -3,7 +3,9 @@ import { AccountScope } from './account-scope.js';
 import { AccountsRepo } from './repos/accounts-repo.js';
 import { ApiAccountsRepo } from './repos/api-accounts-repo.js';
 import { AuditRepo } from './repos/audit-repo.js';
+import { DomainsRepo } from './repos/domains-repo.js';
 import { HostRepo } from './repos/host-repo.js';
+import { InvitationsRepo, LinkTokensRepo } from './repos/invitations-repo.js';
 import { MetricsRepo } from './repos/metrics-repo.js';
 import { PixelsRepo } from './repos/pixels-repo.js';
 import { SessionsRepo } from './repos/sessions-repo.js';
@@ -19,6 +21,12 @@ export class Store {
   readonly metrics: MetricsRepo;
   readonly apiAccounts: ApiAccountsRepo;
   readonly audit: AuditRepo;
+  /** Invitation and reset links of the host (account links: AccountScope.invitations). */
+  readonly hostInvitations: InvitationsRepo;
+  /** Links looked up by their secret, wherever they belong. */
+  readonly linkTokens: LinkTokensRepo;
+  /** Gateway-wide domain questions (only: is a first-party hostname taken elsewhere). */
+  readonly domains: DomainsRepo;
 
   constructor(readonly connection: Connection) {
     this.host = new HostRepo(connection);
@@ -29,6 +37,9 @@ export class Store {
     this.metrics = new MetricsRepo(connection);
     this.apiAccounts = new ApiAccountsRepo(connection);
     this.audit = new AuditRepo(connection);
+    this.hostInvitations = new InvitationsRepo(connection, null);
+    this.linkTokens = new LinkTokensRepo(connection);
+    this.domains = new DomainsRepo(connection);
   }
 
   static async open(target: DatabaseTarget): Promise<Store> {

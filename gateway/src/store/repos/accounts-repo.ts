@@ -65,6 +65,17 @@ export class AccountsRepo {
     });
   }
 
+  /**
+   * Takes the account's row lock for the rest of the transaction. Membership changes that must
+   * keep an invariant ("at least one admin") call this first, so two concurrent demotions on
+   * PostgreSQL cannot each see the other's admin and leave none.
+   */
+  async lockForChange(id: string, now: number): Promise<void> {
+    await this.c.run((db) =>
+      db.update(this.t.accounts).set({ updatedAt: now }).where(eq(this.t.accounts.id, id)),
+    );
+  }
+
   /** Accounts a user belongs to, with the user's role in each. */
   memberships(
     userId: string,

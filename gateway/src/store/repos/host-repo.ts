@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Connection } from '../db.js';
 import { tables as t, type Tables } from '../db.js';
 
@@ -36,6 +36,17 @@ export class HostRepo {
         .returning({ id: this.t.host.id });
       return rows.length === 1;
     });
+  }
+
+  /** The host row's lock for the rest of the transaction (see AccountsRepo.lockForChange). */
+  async lockForChange(): Promise<void> {
+    await this.get();
+    await this.c.run((db) =>
+      db
+        .update(this.t.host)
+        .set({ name: sql`${this.t.host.name}` })
+        .where(eq(this.t.host.id, 1)),
+    );
   }
 
   async update(patch: { name?: string; settings?: Record<string, unknown> }): Promise<HostRow> {

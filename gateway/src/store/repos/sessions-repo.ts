@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Connection } from '../db.js';
 import { tables as t, type Tables } from '../db.js';
 
@@ -54,6 +54,34 @@ export class SessionsRepo {
         .update(this.t.sessions)
         .set({ revokedAt: now })
         .where(and(eq(this.t.sessions.userId, userId), isNull(this.t.sessions.revokedAt))),
+    );
+  }
+
+  /** What a password change does: every other session of the person ends. */
+  async revokeOthersForUser(userId: string, keepSessionId: string, now: number): Promise<void> {
+    await this.c.run((db) =>
+      db
+        .update(this.t.sessions)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(this.t.sessions.userId, userId),
+            ne(this.t.sessions.id, keepSessionId),
+            isNull(this.t.sessions.revokedAt),
+          ),
+        ),
+    );
+  }
+
+  /** "Sign out everywhere" for an API account: every token it was issued. */
+  async revokeAllForApiAccount(apiAccountId: string, now: number): Promise<void> {
+    await this.c.run((db) =>
+      db
+        .update(this.t.sessions)
+        .set({ revokedAt: now })
+        .where(
+          and(eq(this.t.sessions.apiAccountId, apiAccountId), isNull(this.t.sessions.revokedAt)),
+        ),
     );
   }
 

@@ -89,4 +89,51 @@ export class UsersRepo {
       }
     });
   }
+
+  /** Every host user with their role. */
+  hostMembers(): Promise<{ userId: string; role: HostRole }[]> {
+    return this.c.run((db) => db.select().from(this.t.hostMembers));
+  }
+
+  /** Host manager/viewer → assigned accounts, for every host user at once. */
+  async hostAssignments(): Promise<Map<string, string[]>> {
+    const rows = await this.c.run((db) => db.select().from(this.t.hostMemberAccounts));
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.accountId]);
+    return byUser;
+  }
+
+  /** Takes a person off the host side: role and account assignments. */
+  async removeFromHost(userId: string): Promise<void> {
+    await this.c.transaction(async (db) => {
+      await db
+        .delete(this.t.hostMemberAccounts)
+        .where(eq(this.t.hostMemberAccounts.userId, userId));
+      await db.delete(this.t.hostMembers).where(eq(this.t.hostMembers.userId, userId));
+    });
+  }
+
+  /**
+   * Forgets a person who no longer belongs anywhere (no host role, no account): their email is
+   * personal data with no purpose left, and their sessions must stop working.
+   */
+  async deleteIfOrphan(userId: string): Promise<boolean> {
+    return this.c.transaction(async (db) => {
+      const host = await db
+        .select()
+        .from(this.t.hostMembers)
+        .where(eq(this.t.hostMembers.userId, userId));
+      const accounts = await db
+        .select()
+        .from(this.t.accountMembers)
+        .where(eq(this.t.accountMembers.userId, userId));
+      if (host.length > 0 || accounts.length > 0) return false;
+      await db.delete(this.t.sessions).where(eq(this.t.sessions.userId, userId));
+      await db
+        .delete(this.t.hostMemberAccounts)
+        .where(eq(this.t.hostMemberAccounts.userId, userId));
+      await db.delete(this.t.users).where(eq(this.t.users.id, userId));
+      return true;
+    });
+  }
 }
