@@ -68,8 +68,9 @@ export async function accessAccount(
     assignedPixels,
     can,
     require(action, pixelId) {
-      // A host admin outside an unmanaged account sees nothing inside it: 404, as for strangers.
-      if (insideSeats.length === 0 && action !== 'account.delete')
+      // A host admin outside an unmanaged account sees nothing inside it: 404, as for strangers,
+      // except for the few things the matrix gives the 'host:outside' seat.
+      if (insideSeats.length === 0 && !seatAllows('host:outside', action))
         throw new GatewayError('NOT_FOUND');
       if (!can(action, pixelId)) throw new GatewayError('FORBIDDEN');
     },

@@ -11,6 +11,7 @@ export const ACCOUNT_ACTIONS = [
   'account.update',
   'account.delete',
   'account.set_managed',
+  'account.setup_invitation',
   'account.users.read',
   'account.users.write',
   'pixel.read',
@@ -30,7 +31,8 @@ export const SEATS = [
   'host:admin',
   'host:manager',
   'host:viewer',
-  // A host admin looking at an unmanaged account: its name, status and usage, and deletion.
+  // A host admin looking at an unmanaged account: its name, status and usage; deletion, asking
+  // to manage it, and a new link for its invited admin while setup is in progress.
   'host:outside',
 ] as const;
 export type Seat = (typeof SEATS)[number];
@@ -42,8 +44,11 @@ export const ACCOUNT_MATRIX: Record<AccountAction, readonly Seat[]> = {
   'account.read': ALL,
   'account.update': ADMINS,
   'account.delete': [...ADMINS, 'host:outside'],
-  // Only the account's own admins decide whether the host may manage it.
-  'account.set_managed': ['account:admin'],
+  // Only the account's own admins switch; a host admin outside may ask for managed (the handler
+  // records the request, which takes effect when an account admin consents).
+  'account.set_managed': ['account:admin', 'host:outside'],
+  // A new link for the admin of an unmanaged account still in setup ("Complete setup").
+  'account.setup_invitation': ['host:outside'],
   'account.users.read': ADMINS,
   'account.users.write': ADMINS,
   'pixel.read': ALL,

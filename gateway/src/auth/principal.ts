@@ -21,7 +21,14 @@ export type Principal =
       hostRole: 'admin';
     };
 
-export function actorOf(p: Principal): { kind: 'user' | 'api'; id: string; label: string } {
+/** Who the audit log names for a change. */
+export interface Actor {
+  kind: 'user' | 'api' | 'system';
+  id: string | null;
+  label: string;
+}
+
+export function actorOf(p: Principal): Actor & { id: string; kind: 'user' | 'api' } {
   return p.kind === 'user'
     ? { kind: 'user', id: p.userId, label: p.email }
     : { kind: 'api', id: p.apiAccountId, label: `api:${p.name}` };

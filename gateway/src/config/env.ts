@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   FORWARD_RETRY_MAX_MS: z.coerce.number().int().positive().default(60_000),
   /** How long events of a pixel with an invalid access token are held for a new token. */
   HOLD_RETENTION_HOURS: z.coerce.number().positive().default(72),
+  /** Sign-in, reset, invitation-accept and token requests per minute per client IP. */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().optional(),
 });
