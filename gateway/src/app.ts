@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config/env.js';
 import { adminApi } from './admin-api/index.js';
-import { actorOf } from './auth/principal.js';
+import { clientTokenRoutes } from './admin-api/client-token.js';
+import { actorOf, type Actor, type Principal } from './auth/principal.js';
+import { GatewayError } from './errors.js';
 import { MinuteCounters } from './engine/counters.js';
 import { PixelDirectory } from './engine/directory.js';
 import { Forwarder } from './forwarder/forwarder.js';
@@ -17,6 +20,7 @@ import { intakeHttpRoutes } from './intake/http-routes.js';
 import { Ingest } from './intake/ingest.js';
 import { sdkRoute } from './intake/sdk-route.js';
 import { intakeWsRoute } from './intake/ws-route.js';
+import { Mailer } from './mail/mailer.js';
 import { createMetrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/routes.js';
 import { openOutbox } from './outbox/index.js';
@@ -61,11 +65,18 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
+  // Only routes that opt in (sign-in, resets, invitations, tokens) are limited, per client IP.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new GatewayError('RATE_LIMITED', `Too many attempts; retry in ${ctx.after}.`),
+  });
   await app.register(opsRoutes);
   await app.register(sdkRoute);
   await app.register(intakeHttpRoutes);
   await app.register(intakeWsRoute);
   await app.register(adminApi, { prefix: '/api/v1' });
+  await app.register(clientTokenRoutes);
   await registerHub(app);
 
   services.forwarder.start();
@@ -106,9 +117,14 @@ async function createServices(config: Config, app: FastifyInstance): Promise<Ser
     forwarder,
     counters,
     metrics,
+    mailer: new Mailer(store, box, config, app.log),
     setupToken: config.SETUP_TOKEN ?? newSecret(),
     async audit(p, entry) {
-      const actor = p ? actorOf(p) : { kind: 'system' as const, id: null, label: 'system' };
+      const actor: Actor = !p
+        ? { kind: 'system', id: null, label: 'system' }
+        : 'label' in p
+          ? p
+          : actorOf(p as Principal);
       await store.audit.add({
         at: Date.now(),
         actorKind: actor.kind,

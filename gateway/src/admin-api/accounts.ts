@@ -4,10 +4,10 @@ import { AccountCreateBody, AccountPatchBody } from '@capgw/shared/schemas/admin
 import { GatewayError } from '../errors.js';
 import { parseBody } from '../http/parse.js';
 import { accessAccount, requireHost } from '../auth/access.js';
-import { issueInvitation } from '../auth/invitations.js';
 import { newId } from '../security/tokens.js';
 import { accountDto } from './dto.js';
 import { principal } from './index.js';
+import { deliverLink } from './links.js';
 
 export const AccountParams = z.object({ accountId: z.string().min(1).max(64) });
 
@@ -36,19 +36,18 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       updatedAt: now,
     });
     const invitation = body.admin_email
-      ? await issueInvitation(store, app.gw.config.publicUrl, {
+      ? await deliverLink(app.gw, store.account(account.id).invitations, {
           email: body.admin_email,
-          scope: 'account',
-          accountId: account.id,
           role: 'admin',
           invitedBy: p.kind === 'user' ? p.userId : null,
         })
       : undefined;
+    // The host's act: its log keeps it, whether or not the host may later look inside.
     await app.gw.audit(p, {
-      accountId: account.id,
+      accountId: null,
       action: 'account.create',
       target: `account:${account.id}`,
-      after: accountDto(account),
+      after: { ...accountDto(account), admin_email: body.admin_email ?? null },
     });
     return reply
       .status(201)
@@ -107,7 +106,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const { accountId } = parseBody(AccountParams, request.params);
     const access = await accessAccount(store, p, accountId);
     access.require('account.delete');
+    const members = await access.scope.members();
     await store.accounts.delete(accountId);
+    // Meta's gateway: deleting an account removes its users. People who belong nowhere else go.
+    for (const m of members) await store.users.deleteIfOrphan(m.userId);
     await app.gw.directory.reload();
     await app.gw.audit(p, {
       accountId: null,

@@ -1,65 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginBody } from '@capgw/shared/schemas/admin';
-import { GatewayError } from '../errors.js';
 import { parseBody } from '../http/parse.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { SESSION_COOKIE, TTL, openSession } from '../auth/sessions.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 import { principal } from './index.js';
 import { describeMe } from './me.js';
+import { authRateLimit, checkCredentials, signIn } from './sign-in.js';
 
-const MAX_FAILURES = 5;
-const LOCK_MS = 15 * 60_000;
-
-/** Sign-in with email and password: a hub cookie, and with `token: true` a bearer token too. */
+/** Sign-in with email and password (and TOTP when on); sign out here or everywhere; who am I. */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const { store } = app.gw;
+  const { store, box } = app.gw;
 
-  app.post('/auth/login', async (request, reply) => {
+  app.post('/auth/login', authRateLimit(app), async (request, reply) => {
     const body = parseBody(LoginBody, request.body);
-    const now = Date.now();
-    const user = await store.users.byEmail(body.email);
-    if (user?.lockedUntil && user.lockedUntil > now) throw new GatewayError('ACCOUNT_LOCKED');
-    const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
-    if (!user || !ok || user.status !== 'active') {
-      if (user) {
-        const failures = user.failedLogins + 1;
-        await store.users.update(user.id, {
-          failedLogins: failures >= MAX_FAILURES ? 0 : failures,
-          lockedUntil: failures >= MAX_FAILURES ? now + LOCK_MS : user.lockedUntil,
-        });
-      }
-      throw new GatewayError('INVALID_CREDENTIALS');
-    }
-    if (user.failedLogins > 0)
-      await store.users.update(user.id, { failedLogins: 0, lockedUntil: null });
-    const cookie = await openSession(store, { userId: user.id }, 'cookie');
-    void reply.setCookie(SESSION_COOKIE, cookie.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.protocol === 'https',
-      maxAge: TTL.cookie / 1000,
-    });
-    const answer: Record<string, unknown> = {
-      ...(await describeMe(store, user.id)),
-      csrf_token: cookie.csrfToken,
-    };
-    if (body.token) {
-      const bearer = await openSession(
-        store,
-        { userId: user.id },
-        'bearer',
-        request.headers['user-agent']?.slice(0, 120) ?? null,
-      );
-      answer.token = bearer.token;
-      answer.token_expires_at = bearer.expiresAt;
-    }
-    return answer;
+    const user = await checkCredentials(
+      store,
+      box,
+      await store.users.byEmail(body.email),
+      body.password,
+      body.totp,
+    );
+    return signIn(store, request, reply, user.id, { bearer: body.token === true });
   });
 
   app.post('/auth/logout', async (request, reply) => {
     const p = principal(request);
     await store.sessions.revoke(p.sessionId, Date.now());
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  // A lost laptop or a leaked token: every hub cookie and bearer token of the caller ends.
+  app.post('/auth/logout-all', async (request, reply) => {
+    const p = principal(request);
+    const now = Date.now();
+    if (p.kind === 'user') await store.sessions.revokeAllForUser(p.userId, now);
+    else await store.sessions.revokeAllForApiAccount(p.apiAccountId, now);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -2,10 +2,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GatewayError } from '../errors.js';
 import { authenticate } from '../auth/sessions.js';
 import type { Principal } from '../auth/principal.js';
+import { accountInvitationRoutes } from './account-invitations.js';
+import { accountUserRoutes } from './account-users.js';
 import { accountRoutes } from './accounts.js';
+import { apiAccountRoutes } from './api-accounts.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { domainRoutes } from './domains.js';
+import { hostInvitationRoutes } from './host-invitations.js';
+import { hostSettingsRoutes } from './host-settings.js';
+import { hostUserRoutes } from './host-users.js';
+import { invitationRoutes } from './invitations.js';
+import { managedRoutes } from './managed.js';
+import { openApiRoutes } from './openapi.js';
+import { passwordRoutes } from './passwords.js';
 import { pixelRoutes } from './pixels.js';
 import { setupRoutes } from './setup.js';
+import { totpRoutes } from './totp.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,6 +30,7 @@ const PUBLIC = new Set([
   '/api/v1/invitations/accept',
   '/api/v1/invitations/lookup',
   '/api/v1/auth/reset',
+  '/api/v1/auth/reset-request',
   '/api/v1/openapi.json',
 ]);
 
@@ -40,8 +54,21 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(setupRoutes);
   await app.register(authRoutes);
+  await app.register(passwordRoutes);
+  await app.register(totpRoutes);
+  await app.register(invitationRoutes);
   await app.register(accountRoutes);
+  await app.register(managedRoutes);
+  await app.register(accountUserRoutes);
+  await app.register(accountInvitationRoutes);
   await app.register(pixelRoutes);
+  await app.register(domainRoutes);
+  await app.register(hostUserRoutes);
+  await app.register(hostInvitationRoutes);
+  await app.register(hostSettingsRoutes);
+  await app.register(apiAccountRoutes);
+  await app.register(auditRoutes);
+  await app.register(openApiRoutes);
 }
 
 /** The authenticated caller of a route that is not public. */
