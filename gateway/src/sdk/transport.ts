@@ -11,6 +11,12 @@ import { safe } from './util';
 /** An open socket that acknowledges nothing for this long is treated as dead. */
 const ACK_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * After this many failures in a row (about a minute and a half) the client stops retrying on its
+ * own; the next event, or the page being hidden, tries again. A gateway that is down, or a CSP
+ * that forbids it, must not cost the page a request (and a violation report) every 30 s forever.
+ */
+const MAX_RETRIES = 8;
 /** Keepalive fetches share a 64 KiB budget per page; larger bodies go as ordinary fetches. */
 const KEEPALIVE_MAX = 60_000;
 
@@ -174,7 +180,7 @@ export class Transport {
   }
 
   private retry(): void {
-    if (this.retryTimer) return;
+    if (this.retryTimer || this.attempt >= MAX_RETRIES) return;
     // Exponential backoff with jitter, so a gateway restart is not met by every page at once.
     const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
     this.retryTimer = setTimeout(
