@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { HostUser, Role } from '../../api/types';
+import { ROLE_LABELS } from '../../capabilities';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useAction } from '../../hooks/use-action';
+import { useApi } from '../../hub-context';
+import type { ShownLink } from '../LinkDialog';
+
+/** A host user's row actions: role, removal; an invitation's new link or revocation. */
+export function HostUserActions({
+  user,
+  isMe,
+  onChanged,
+  onLink,
+}: {
+  user: HostUser;
+  isMe: boolean;
+  onChanged(): void;
+  onLink(s: ShownLink): void;
+}) {
+  const api = useApi();
+  const act = useAction();
+  const [removing, setRemoving] = useState(false);
+  const pending = user.status === 'pending';
+
+  const setRole = async (role: Role) => {
+    const ok = await act.run(async () => (await api.updateHostUser(user.id, { role }), true), {
+      success: `${user.email} is now host ${role}.`,
+    });
+    if (ok) onChanged();
+  };
+  const newLink = async () => {
+    const link = await act.run(() => api.regenerateHostInvitation(user.id));
+    if (link) onLink({ link, email: user.email, what: 'invitation' });
+  };
+  const remove = async () => {
+    const ok = await act.run(
+      async () => (
+        await (pending ? api.revokeHostInvitation(user.id) : api.removeHostUser(user.id)),
+        true
+      ),
+      {
+        success: pending ? 'Invitation revoked.' : `${user.email} removed from the host.`,
+      },
+    );
+    setRemoving(false);
+    if (ok) onChanged();
+  };
+
+  return (
+    <div className="row" style={{ justifyContent: 'flex-end' }}>
+      {!pending && !isMe && (
+        <select
+          className="select"
+          style={{ width: 120, height: 30 }}
+          aria-label={`Host role of ${user.email}`}
+          value={user.role}
+          disabled={act.busy}
+          onChange={(e) => void setRole(e.target.value as Role)}
+        >
+          {(['admin', 'manager', 'viewer'] as const).map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      )}
+      {pending && (
+        <Button
+          size="sm"
+          busy={act.busy}
+          onClick={() => void newLink()}
+          aria-label={`New invitation link for ${user.email}`}
+        >
+          New link
+        </Button>
+      )}
+      {!isMe && (
+        <Button
+          size="sm"
+          variant="danger"
+          onClick={() => setRemoving(true)}
+          aria-label={pending ? `Revoke invitation for ${user.email}` : `Remove ${user.email}`}
+        >
+          {pending ? 'Revoke' : 'Remove'}
+        </Button>
+      )}
+      <ConfirmDialog
+        open={removing}
+        title={pending ? 'Revoke this invitation?' : `Remove ${user.email} from the host?`}
+        confirmLabel={pending ? 'Revoke' : 'Remove'}
+        danger
+        busy={act.busy}
+        onConfirm={() => void remove()}
+        onClose={() => setRemoving(false)}
+      >
+        {pending
+          ? 'The link stops working at once.'
+          : 'They lose access to every managed account at once. Accounts they belong to directly are not affected.'}
+      </ConfirmDialog>
+    </div>
+  );
+}
