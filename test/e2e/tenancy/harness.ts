@@ -172,13 +172,17 @@ export async function addPixel(gw: Gateway, token: string, accountId: string, pi
   return expectStatus(r, 201).body as { pixel_id: string; access_key: string };
 }
 
+/** Accepts an invitation link; returns the user id and the hub session it opens. */
+export async function accept(gw: Gateway, token: string, password = PASSWORD) {
+  const r = expectStatus(await gw.as().post('/invitations/accept', { token, password }), 200);
+  const cookie = r.cookies.find((c) => c.name === 'capgw_session')!.value;
+  return { userId: r.body.user.id as string, cookie, csrf: r.body.csrf_token as string };
+}
+
 /** Accepts an invitation link as a new person; returns their bearer token and user id. */
 export async function acceptAsNewPerson(gw: Gateway, token: string, email: string) {
-  const accepted = expectStatus(
-    await gw.as().post('/invitations/accept', { token, password: PASSWORD }),
-    200,
-  );
-  return { userId: accepted.body.user.id as string, token: await signIn(gw, email) };
+  const { userId } = await accept(gw, token);
+  return { userId, token: await signIn(gw, email) };
 }
 
 /** Invites someone into an account and accepts as them. */
