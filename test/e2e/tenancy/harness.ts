@@ -55,6 +55,8 @@ export async function startGateway(
     SETUP_TOKEN,
     PUBLIC_URL: 'https://gw.example',
     LOG_LEVEL: 'silent',
+    // Events sent by suites must never leave the machine: nothing listens on the discard port.
+    GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
     // Suites sign many people in from one address; the rate-limit suite lowers this.
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...(pg ? { DATABASE_URL: pg.url, MASTER_KEY: randomBytes(32).toString('base64') } : {}),
@@ -216,4 +218,34 @@ export async function addHostUser(
     ...(accountIds ? { account_ids: accountIds } : {}),
   });
   return acceptAsNewPerson(gw, expectStatus(r, 201).body.token, email);
+}
+
+/** A browser event for a pixel, as a page on `origin` served through `host` would send it. */
+export async function sendBrowserEvent(
+  gw: Gateway,
+  pixelId: string,
+  opts: { origin?: string; host?: string } = {},
+) {
+  const r = await gw.app.inject({
+    method: 'POST',
+    url: '/events',
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.origin ? { origin: opts.origin } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+    },
+    payload: {
+      pixel_id: pixelId,
+      events: [
+        {
+          event_name: 'Purchase',
+          event_id: `ev-${Math.random().toString(36).slice(2)}`,
+          event_time: Math.floor(Date.now() / 1000),
+          event_source_url: `${opts.origin ?? 'https://shop.example'}/checkout`,
+          custom_data: { currency: 'EUR', value: 10 },
+        },
+      ],
+    },
+  });
+  return { status: r.statusCode, body: r.json() };
 }
