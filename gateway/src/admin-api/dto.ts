@@ -32,9 +32,7 @@ export function pixelDto(p: PixelRow, accessKey?: string): PixelDto {
   };
 }
 
-/** What the audit log keeps of a pixel: settings, never the token or key. */
+/** What the audit log keeps of a pixel: its public shape (settings, last 4 of the token). */
 export function pixelAuditView(p: PixelRow | undefined) {
-  if (!p) return null;
-  const { accessTokenEnc: _t, accessKeyHash: _k, lastError: _e, ...rest } = p;
-  return rest;
+  return p ? pixelDto(p) : null;
 }
