@@ -82,6 +82,7 @@ export function createFetchApi(baseUrl: string, fetchImpl?: typeof fetch): HubAp
     revokeHostInvitation: (inv) => del(`/host/invitations/${enc(inv)}`),
     updateHostUser: (id, body) => none(patch(`/host/users/${enc(id)}`, body)),
     removeHostUser: (id) => del(`/host/users/${enc(id)}`),
+    hostUserResetLink: (id) => post(`/host/users/${enc(id)}/reset-link`),
     hostSettings: () => get('/host/settings'),
     updateHostSettings: (body) => patch('/host/settings', body),
     listApiAccounts: async () =>

@@ -67,6 +67,7 @@ export interface HubApi {
   revokeHostInvitation(invitationId: string): Promise<void>;
   updateHostUser(userId: string, body: T.HostUserPatch): Promise<void>;
   removeHostUser(userId: string): Promise<void>;
+  hostUserResetLink(userId: string): Promise<T.IssuedLink>;
   hostSettings(): Promise<T.HostSettings>;
   updateHostSettings(body: T.HostSettingsPatch): Promise<T.HostSettings>;
   listApiAccounts(): Promise<T.ApiAccount[]>;

@@ -14,7 +14,7 @@ export function PageHeader({
     <div className="page-header">
       <div>
         <h1 id="page-title">{title}</h1>
-        {description && <p>{description}</p>}
+        {description && <div className="page-desc">{description}</div>}
       </div>
       {actions && <div className="actions">{actions}</div>}
     </div>

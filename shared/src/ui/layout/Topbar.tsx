@@ -15,8 +15,14 @@ const TITLES: Partial<Record<Route['name'], string>> = {
 
 /** Where you are (breadcrumbs) and who you are (email, sign out). */
 export function Topbar() {
-  const { session } = useHub();
+  const { session, navigator } = useHub();
   const route = useRoute();
+  // A chosen sign-out starts over at the sign-in page; only a lapsed session remembers the
+  // page to come back to.
+  const signOut = async () => {
+    await session.getState().signOut();
+    navigator.navigate('/login', { replace: true });
+  };
   const email = useSession((s) => s.me?.user.email ?? '');
   const accounts = useAccounts((s) => s.accounts);
   const crumbs: { label: string; to?: Route }[] = [];
@@ -54,7 +60,7 @@ export function Topbar() {
         </span>
         <span>{email}</span>
       </span>
-      <Button variant="ghost" size="sm" onClick={() => void session.getState().signOut()}>
+      <Button variant="ghost" size="sm" onClick={() => void signOut()}>
         <Icon name="logout" /> Sign out
       </Button>
     </header>

@@ -9,6 +9,7 @@ import { useApi, useHub } from '../../hub-context';
 import type { AccountTab } from '../../routing/routes';
 import { AccountContext, type OpenAccount } from './account-context';
 import { AccountTabs } from './AccountTabs';
+import { loadAccount } from './load-account';
 import { DomainsTab } from './DomainsTab';
 import { OutsideView } from './OutsideView';
 import { OverviewTab } from './OverviewTab';
@@ -29,7 +30,7 @@ export function AccountScreen({
 }) {
   const api = useApi();
   const { accounts } = useHub();
-  const loaded = useLoad(() => api.getAccount(accountId), [accountId]);
+  const loaded = useLoad(() => loadAccount(api, accounts, accountId), [accountId]);
   const account = loaded.data;
 
   const { reload, setData } = loaded;

@@ -58,7 +58,17 @@ export function DomainsTab() {
         ) : !domains.data ? (
           <Loading />
         ) : domains.data.length === 0 ? (
-          <EmptyState icon="globe" title="No domains yet" action={add}>
+          <EmptyState
+            icon="globe"
+            title="No domains yet"
+            action={
+              caps.admin && (
+                <Button variant="primary" onClick={() => setAdding(true)}>
+                  Add the first domain
+                </Button>
+              )
+            }
+          >
             Events are accepted from any website until you add one. A first-party domain such as
             capi.shop.example makes the gateway part of the shop’s own site.
           </EmptyState>

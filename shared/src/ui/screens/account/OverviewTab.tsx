@@ -60,22 +60,31 @@ export function OverviewTab() {
             : 'Some events were refused by Meta recently. Open the pixel to see which and why.'}
         </Callout>
       ))}
+      <h2 className="section-title">Last 24 hours</h2>
       <section aria-label="Last 24 hours" className="stats">
         {stats.map((s) => (
           <div key={s.label} className="card stat">
             <div className="label">{s.label}</div>
             <div className="value">{formatCount(s.value)}</div>
             <div className="muted" style={{ fontSize: 12 }}>
-              {s.hint} · 24 h
+              {s.hint}
             </div>
           </div>
         ))}
       </section>
       <Card title="Activity" description="Events received per hour over the last 24 hours.">
-        <ActivityChart
-          data={buckets(metrics.series, DAY, 24)}
-          label={`${formatCount(all.received)} events received in the last 24 hours`}
-        />
+        {all.received + all.rejected === 0 ? (
+          <EmptyState icon="chart" title="No events yet">
+            {pixels.length
+              ? 'Events appear here within a minute of the snippet running on a page, or of a server sending them.'
+              : 'Connect a pixel and install its snippet; events appear here within a minute.'}
+          </EmptyState>
+        ) : (
+          <ActivityChart
+            data={buckets(metrics.series, DAY, 24)}
+            label={`${formatCount(all.received)} events received in the last 24 hours`}
+          />
+        )}
       </Card>
       <Card
         title="Pixels"

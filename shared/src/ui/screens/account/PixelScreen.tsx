@@ -62,9 +62,10 @@ export function PixelScreen({ pixelId }: { pixelId: string }) {
       <PageHeader
         title={p.name}
         description={
-          <>
-            <span className="mono">{p.pixel_id}</span> · <PixelStateBadges pixel={p} />
-          </>
+          <span className="row">
+            <span className="mono">{p.pixel_id}</span>
+            <PixelStateBadges pixel={p} />
+          </span>
         }
       />
       <div className="stack">

@@ -41,7 +41,17 @@ export function PixelsTab() {
         ) : !pixels.data ? (
           <Loading />
         ) : pixels.data.length === 0 ? (
-          <EmptyState icon="pixel" title="No pixels yet" action={add}>
+          <EmptyState
+            icon="pixel"
+            title="No pixels yet"
+            action={
+              caps.admin && (
+                <Button variant="primary" onClick={() => setAdding(true)}>
+                  Add the first pixel
+                </Button>
+              )
+            }
+          >
             {caps.admin
               ? 'Connect a pixel with its id and a Conversions API access token from Meta Events Manager.'
               : 'An admin of this account has not connected a pixel yet.'}

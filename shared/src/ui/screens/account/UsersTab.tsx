@@ -57,7 +57,7 @@ export function UsersTab() {
         ) : !data.data ? (
           <Loading />
         ) : users.length === 0 ? (
-          <EmptyState icon="users" title="No users yet" action={invite}>
+          <EmptyState icon="users" title="No users yet">
             Invite the people who will work on this account.
           </EmptyState>
         ) : (

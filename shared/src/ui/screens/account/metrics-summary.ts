@@ -29,7 +29,10 @@ export function totals(series: MetricsRow[]): { all: Totals; byPixel: Map<string
   return { all, byPixel };
 }
 
-/** `buckets` equal time slots ending now: events received and failed in each, oldest first. */
+/**
+ * `count` equal time slots ending now, oldest first: events that arrived in each (accepted or
+ * rejected at intake), and how many of those went wrong (rejected, or refused by Meta).
+ */
 export function buckets(series: MetricsRow[], minutes: number, count: number, now = Date.now()) {
   const size = (minutes * 60_000) / count;
   const start = now - minutes * 60_000;
@@ -41,7 +44,7 @@ export function buckets(series: MetricsRow[], minutes: number, count: number, no
   for (const r of series) {
     const i = Math.floor((r.minute - start) / size);
     const b = out[Math.min(Math.max(i, 0), count - 1)]!;
-    b.received += r.received;
+    b.received += r.received + r.rejected;
     b.failed += r.failed + r.rejected;
   }
   return out;

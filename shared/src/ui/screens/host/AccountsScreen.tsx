@@ -47,7 +47,17 @@ export function AccountsScreen() {
         <Loading />
       ) : accounts.length === 0 ? (
         <Card>
-          <EmptyState icon="accounts" title="No accounts yet" action={create}>
+          <EmptyState
+            icon="accounts"
+            title="No accounts yet"
+            action={
+              admin && (
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  Create the first account
+                </Button>
+              )
+            }
+          >
             {admin
               ? 'Create an account for each advertiser. Run it yourself (managed), or invite the advertiser’s admin to run it (unmanaged).'
               : 'You are not part of any account yet. Ask a host admin or an account admin to invite you.'}

@@ -57,7 +57,15 @@ export function ApiAccountsScreen() {
         ) : !list.data ? (
           <Loading />
         ) : list.data.length === 0 ? (
-          <EmptyState icon="key" title="No API accounts" action={create}>
+          <EmptyState
+            icon="key"
+            title="No API accounts"
+            action={
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                Create the first API account
+              </Button>
+            }
+          >
             Create one for each script or system that manages this gateway, so each can be revoked
             alone.
           </EmptyState>

@@ -31,8 +31,10 @@ export function HostUserActions({
     if (ok) onChanged();
   };
   const newLink = async () => {
-    const link = await act.run(() => api.regenerateHostInvitation(user.id));
-    if (link) onLink({ link, email: user.email, what: 'invitation' });
+    const link = await act.run(() =>
+      pending ? api.regenerateHostInvitation(user.id) : api.hostUserResetLink(user.id),
+    );
+    if (link) onLink({ link, email: user.email, what: pending ? 'invitation' : 'reset link' });
   };
   const remove = async () => {
     const ok = await act.run(
@@ -66,14 +68,14 @@ export function HostUserActions({
           ))}
         </select>
       )}
-      {pending && (
+      {(pending || !isMe) && (
         <Button
           size="sm"
           busy={act.busy}
           onClick={() => void newLink()}
-          aria-label={`New invitation link for ${user.email}`}
+          aria-label={`${pending ? 'New invitation link' : 'Password reset link'} for ${user.email}`}
         >
-          New link
+          {pending ? 'New link' : 'Reset link'}
         </Button>
       )}
       {!isMe && (

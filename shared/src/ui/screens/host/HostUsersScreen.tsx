@@ -46,7 +46,7 @@ export function HostUsersScreen() {
         ) : !users.data ? (
           <Loading />
         ) : users.data.length === 0 ? (
-          <EmptyState icon="users" title="No host users" action={invite} />
+          <EmptyState icon="users" title="No host users" />
         ) : (
           <table className="table">
             <caption className="sr-only">Host users and invitations</caption>
