@@ -1,0 +1,220 @@
+// The hub end to end, as three people in three browsers against the real gateway: the host
+// claims the instance and creates an unmanaged account for an advertiser; the advertiser's
+// admin accepts the invitation, connects a pixel and invites a viewer; the viewer sees the
+// pixel and can change nothing. Screenshots of each main screen go to test-artifacts/hub/.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { TEST_SETUP_TOKEN, api, login } from '../../support/admin-client.js';
+import { startHubStack, shot, type HubStack } from './fixtures/hub-stack.js';
+import { button, click, dialog, field, fill, heading, toast } from './fixtures/hub-page.js';
+
+const HOST = { email: 'owner@host.example', password: 'host admin passphrase 1' };
+const ADMIN = { email: 'admin@acme.example', password: 'acme admin passphrase 2' };
+const VIEWER = { email: 'viewer@acme.example', password: 'acme viewer passphrase 3' };
+const PIXEL_ID = '123456789012345';
+
+describe('the hub, from first run to a read-only viewer', () => {
+  let stack: HubStack;
+  let hub: string;
+  const links: { admin?: string; viewer?: string } = {};
+  beforeAll(async () => {
+    stack = await startHubStack();
+    hub = `${stack.gateway.url}/hub/`;
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  it('lets the host claim the instance and create an unmanaged account with an invited admin', async () => {
+    const { page, errors } = await stack.person();
+    onTestFailed(() => shot(page, 'failed-host'));
+    await page.goto(hub);
+    await heading(page, 'Claim this gateway');
+    expect(page.url()).toContain('#/setup');
+    await shot(page, '01-claim');
+    await fill(page, {
+      'Setup token': TEST_SETUP_TOKEN,
+      'Your email': HOST.email,
+      Password: HOST.password,
+      'Repeat the password': HOST.password,
+    });
+    await click(page, 'Claim gateway');
+    await heading(page, 'Accounts');
+    await page.getByText('No accounts yet').waitFor();
+    await shot(page, '02-accounts-empty');
+
+    await click(page, 'New account');
+    const create = dialog(page, 'New account');
+    await fill(create, { 'Account name': 'Acme Shoes', 'Admin email': ADMIN.email });
+    await shot(page, '03-create-account');
+    await click(create, 'Create account');
+    const created = dialog(page, 'Account created');
+    const link = await field(created, 'Invitation link').inputValue();
+    expect(link).toMatch(/\/hub\/#\/invite\/[\w-]+$/);
+    links.admin = link;
+    await shot(page, '04-invitation-link');
+    await click(created, 'Done');
+
+    const row = page.getByRole('row', { name: /Acme Shoes/ });
+    await row.getByText('Setup in progress').waitFor();
+    expect(await row.getByText('Unmanaged').count()).toBe(1);
+    await shot(page, '05-accounts-list');
+
+    // Unmanaged: the host sees the name and state, nothing inside.
+    await row.getByRole('link', { name: 'Acme Shoes' }).click();
+    await page.getByText('Run by its own admins').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Account sections' }).count()).toBe(0);
+    await shot(page, '06-host-outside-view');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the invited admin accept in another browser, connect a pixel and invite a viewer', async () => {
+    const { page, errors } = await stack.person();
+    onTestFailed(() => shot(page, 'failed-account-admin'));
+    await page.goto(links.admin!);
+    await heading(page, 'Join Acme Shoes');
+    await fill(page, { 'New password': ADMIN.password, 'Repeat the password': ADMIN.password });
+    await shot(page, '07-accept-invitation');
+    await click(page, 'Accept invitation');
+
+    // Their only account opens at once, and it is no longer waiting for setup.
+    await heading(page, 'Acme Shoes');
+    await page.getByRole('main').getByText('Active', { exact: true }).waitFor();
+    await page.getByText('No pixels yet').waitFor();
+    await shot(page, '08-account-overview-empty');
+
+    await page
+      .getByRole('navigation', { name: 'Account sections' })
+      .getByRole('link', { name: 'Pixels' })
+      .click();
+    await click(page, 'Add pixel');
+    const add = dialog(page, 'Add a pixel');
+    await fill(add, {
+      'Pixel id': PIXEL_ID,
+      'Conversions API access token': 'EAAGtestAccessToken0123456789',
+      'Name (optional)': 'Main store',
+    });
+    await click(add, 'Connect pixel');
+    const connected = dialog(page, 'Pixel connected');
+    expect(await field(connected, 'Access key').inputValue()).toMatch(/^ak_/);
+    await shot(page, '09-pixel-access-key');
+    await click(connected, 'Open pixel');
+
+    await heading(page, 'Main store');
+    await sendTraffic(stack.gateway.url, { good: 12, refused: 1 });
+    await page.reload();
+    await page.getByRole('cell', { name: /poison/ }).waitFor();
+    const snippet = await page
+      .getByRole('region', { name: 'Snippet' })
+      .or(page.locator('pre'))
+      .first()
+      .innerText();
+    expect(snippet).toContain(`fbq('init', '${PIXEL_ID}')`);
+    expect(snippet).toContain(`${stack.gateway.url}/sdk/events.js`);
+    const publishing = page.getByRole('switch', { name: 'Publishing to Meta' });
+    expect(await publishing.getAttribute('aria-checked')).toBe('true');
+    await publishing.click();
+    await toast(page, 'Publishing paused.');
+    expect(await publishing.getAttribute('aria-checked')).toBe('false');
+    await publishing.click();
+    await toast(page, 'Publishing to Meta.');
+    await fill(page, { 'Test event code': 'TEST4711' });
+    await click(page, 'Save code');
+    await toast(page, 'Test events on');
+    await shot(page, '10-pixel-detail');
+
+    const sections = page.getByRole('navigation', { name: 'Account sections' });
+    await page.getByRole('link', { name: /All pixels of Acme Shoes/ }).click();
+    await sections.getByRole('link', { name: 'Overview' }).click();
+    await page.getByText('Main store needs attention').waitFor();
+    const received = page.getByRole('region', { name: 'Last 24 hours' });
+    await received.getByText('13', { exact: true }).waitFor();
+    await page.getByRole('img', { name: /13 events received/ }).waitFor();
+    await shot(page, '11-account-overview');
+
+    await sections.getByRole('link', { name: 'Users' }).click();
+    await click(page, 'Invite user');
+    const invite = dialog(page, 'Invite someone to Acme Shoes');
+    await fill(invite, { Email: VIEWER.email });
+    await field(invite, 'Role').selectOption('viewer');
+    await click(invite, 'Create invitation');
+    const ready = dialog(page, 'Invitation ready');
+    links.viewer = await field(ready, 'Invitation link').inputValue();
+    await shot(page, '12-viewer-invitation');
+    await click(ready, 'Done');
+    const pending = page.getByRole('row', { name: new RegExp(VIEWER.email) });
+    await pending.getByText('Invited').waitFor();
+    await shot(page, '13-account-users');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the viewer the pixel in a third browser and lets them change nothing', async () => {
+    const { page, errors } = await stack.person();
+    onTestFailed(() => shot(page, 'failed-viewer'));
+    await page.goto(links.viewer!);
+    await heading(page, 'Join Acme Shoes');
+    await page.getByText('Viewer', { exact: true }).waitFor();
+    await fill(page, { 'New password': VIEWER.password, 'Repeat the password': VIEWER.password });
+    await click(page, 'Accept invitation');
+    await heading(page, 'Acme Shoes');
+
+    // Viewers have no Users section; the pixel is listed on the overview.
+    const sections = page.getByRole('navigation', { name: 'Account sections' });
+    expect(await sections.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Main store' }).first().click();
+    await heading(page, 'Main store');
+    await page.getByText('View only').waitFor();
+    expect(await page.getByRole('switch', { name: 'Receiving' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('switch', { name: 'Publishing to Meta' }).isDisabled()).toBe(true);
+    expect(await field(page, 'Test event code').inputValue()).toBe('TEST4711');
+    expect(await field(page, 'Test event code').isEditable()).toBe(false);
+    for (const action of ['Save code', 'Replace token', 'Remove pixel', 'Create new access key'])
+      expect(await button(page, action).count(), action).toBe(0);
+    await shot(page, '14-viewer-pixel');
+    expect(errors).toEqual([]);
+
+    // And the gateway agrees: the same change sent directly is refused.
+    const token = await login(stack.gateway.url, VIEWER.email, VIEWER.password);
+    const accounts = (await api(stack.gateway.url, token).get('/accounts')).body.accounts;
+    const r = await api(stack.gateway.url, token).patch(
+      `/accounts/${accounts[0].id}/pixels/${PIXEL_ID}`,
+      { receiving: false },
+    );
+    expect(r.status).toBe(403);
+  });
+});
+
+/**
+ * Page traffic for the pixel, as the browser client would send it: `good` purchases Meta
+ * accepts and `refused` ones the Graph stand-in refuses. Resolves once the gateway has
+ * forwarded them all and recorded the refusals, so the screens have something to show.
+ */
+async function sendTraffic(
+  gatewayUrl: string,
+  n: { good: number; refused: number },
+): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  const event = (i: number, poison: boolean) => ({
+    event_name: 'Purchase',
+    event_id: `hub-e2e-${i}`,
+    event_time: now,
+    event_source_url: 'https://shop.example/checkout',
+    user_data: { em: 'buyer@shop.example' },
+    custom_data: poison ? { poison: true } : { currency: 'EUR', value: 10 + i },
+  });
+  const events = Array.from({ length: n.good + n.refused }, (_, i) => event(i, i >= n.good));
+  const r = await fetch(`${gatewayUrl}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+    body: JSON.stringify({ pixel_id: PIXEL_ID, events }),
+  });
+  expect(r.status).toBe(202);
+  const admin = api(gatewayUrl, await login(gatewayUrl, ADMIN.email, ADMIN.password));
+  const accountId = (await admin.get('/accounts')).body.accounts[0].id;
+  for (let i = 0; i < 100; i++) {
+    const m = (await admin.get(`/accounts/${accountId}/metrics?minutes=60`)).body.series;
+    const published = m.reduce((s: number, row: { published: number }) => s + row.published, 0);
+    const errors = (await admin.get(`/accounts/${accountId}/pixels/${PIXEL_ID}/errors`)).body
+      .errors;
+    if (published >= n.good && errors.length >= n.refused) return;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error('the gateway did not forward the test traffic within 20 s');
+}
