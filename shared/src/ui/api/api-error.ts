@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../protocol/errors';
 
-/** Codes the UI meets besides the gateway's catalogue: transport failure, second factor. */
-export type ClientErrorCode = 'NETWORK' | 'TOTP_REQUIRED' | 'TOTP_INVALID';
+/** Codes of failures on this side: the gateway unreachable, or an error in the UI itself. */
+export type ClientErrorCode = 'NETWORK' | 'CLIENT';
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 export interface FieldIssue {
@@ -39,5 +39,6 @@ export class ApiError extends Error {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(0, 'INTERNAL', message);
+  // Not from the gateway: saying "the gateway failed" would send people looking in the wrong place.
+  return new ApiError(0, 'CLIENT', message);
 }
