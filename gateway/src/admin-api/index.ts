@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GatewayError } from '../errors.js';
 import { authenticate } from '../auth/sessions.js';
 import type { Principal } from '../auth/principal.js';
+import type { Services } from '../services.js';
 import { accountInvitationRoutes } from './account-invitations.js';
 import { accountUserRoutes } from './account-users.js';
 import { accountRoutes } from './accounts.js';
@@ -34,11 +35,20 @@ const PUBLIC = new Set([
   '/api/v1/openapi.json',
 ]);
 
+/** The routes each gateway registered under /api/v1, for checking them against the OpenAPI lists. */
+export const registeredAdminRoutes = new WeakMap<Services, { method: string; url: string }[]>();
+
 /**
  * The admin API at /api/v1: authenticates every request (hub cookie with CSRF, or bearer token),
  * then hands the routes a Principal. Routes check permissions through auth/access.ts.
  */
 export async function adminApi(app: FastifyInstance): Promise<void> {
+  const routes: { method: string; url: string }[] = [];
+  registeredAdminRoutes.set(app.gw, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.addHook('onRequest', async (request) => {
     request.principal = await authenticate(request, app.gw.store);
     const path = request.routeOptions.url ?? request.url;

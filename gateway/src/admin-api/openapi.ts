@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { openApiDocument } from './openapi/document.js';
 
-/** Placeholder replaced by the generated document (see openapi-document.ts). */
+/** GET /api/v1/openapi.json, served without sign-in: the API's shape is no secret. */
 export async function openApiRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/openapi.json', async () => ({ openapi: '3.1.0' }));
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/openapi.json', async (_request, reply) => {
+    document ??= openApiDocument(app.gw.config.publicUrl);
+    return reply.header('cache-control', 'public, max-age=300').send(document);
+  });
 }
