@@ -7,6 +7,7 @@ const SERVER = fileURLToPath(new URL('../../gateway/dist/server.js', import.meta
 
 export interface GatewayProcess {
   url: string;
+  pid: number;
   port: number;
   dataDir: string;
   env: Record<string, string>;
@@ -40,6 +41,10 @@ export async function startGateway(opts: {
   env?: Record<string, string>;
   dataDir?: string;
   port?: number;
+  /** Runs node through this command, e.g. ['taskset', '-c', '1'] to pin it to a core. */
+  launcher?: string[];
+  /** Extra node flags, e.g. ['--cpu-prof']. */
+  nodeArgs?: string[];
 }): Promise<GatewayProcess> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? tempDir('capgw-gw-').dir;
@@ -56,7 +61,13 @@ export async function startGateway(opts: {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...opts.env,
   };
-  const child = spawn(process.execPath, [SERVER], {
+  const [command, ...args] = [
+    ...(opts.launcher ?? []),
+    process.execPath,
+    ...(opts.nodeArgs ?? []),
+    SERVER,
+  ];
+  const child = spawn(command!, args, {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,9 +76,12 @@ export async function startGateway(opts: {
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child, () => output);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const self: GatewayProcess = {
     url,
+    pid: child.pid!,
     port,
     dataDir,
     env,

@@ -1,0 +1,153 @@
+// The benchmark's output: the machine, one row per run with its ratios to the ceiling (b) and
+// the SDK baseline (c), and the targets of issue 5 read off those rows.
+import { readFileSync } from 'node:fs';
+import { cpus, release } from 'node:os';
+import type { ScaleResult } from './scale.js';
+import type { Row, RunOptions } from './scenario.js';
+
+export interface BenchReport {
+  machine: ReturnType<typeof machine>;
+  options: RunOptions & { quick: boolean };
+  rows: Row[];
+  scale?: ScaleResult;
+}
+
+export function machine() {
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
+  return { nproc: cpus().length, cpu: cpu ?? 'unknown', node: process.version, kernel: release() };
+}
+
+const same = (a: Row, b: Row) => a.transport === b.transport && a.events === b.events && !b.rate;
+const find = (rows: Row[], target: Row['target'], like: Row) =>
+  rows.find((r) => r.target === target && same(like, r));
+
+/** Gateway req/s over the bare endpoint's, and gateway events/s over the SDK baseline's. */
+export function ratios(rows: Row[], r: Row): { toBare?: number; toSdk?: number } {
+  if (!r.target.startsWith('gateway') || r.rate) return {};
+  const bare = find(rows, 'bare', r);
+  const sdk = find(rows, 'sdk', r);
+  return {
+    toBare: bare ? r.reqPerSec / bare.reqPerSec : undefined,
+    toSdk: sdk ? r.eventsPerSec / sdk.eventsPerSec : undefined,
+  };
+}
+
+export interface TargetCheck {
+  what: string;
+  figure: string;
+  ok: boolean;
+}
+
+/** Issue 5's targets, judged on single-event HTTP bodies (the browser's usual request). */
+export function checks(rep: BenchReport): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  for (const target of ['gateway-sqlite', 'gateway-pg'] as const) {
+    const peak = rep.rows.find(
+      (r) => r.target === target && r.transport === 'http' && r.events === 1 && !r.rate,
+    );
+    if (!peak) continue;
+    const { toBare, toSdk } = ratios(rep.rows, peak);
+    const half = rep.rows.find((r) => r.target === target && r.rate);
+    const loaded = rep.rows.filter((r) => r.target === target && !r.rate);
+    const worstGraph = Math.max(...loaded.map((r) => r.graphPer1k));
+    if (toBare !== undefined)
+      out.push({
+        what: `${target}: ≥ 50 % of (b)'s req/s`,
+        figure: pct(toBare),
+        ok: toBare >= 0.5,
+      });
+    if (toSdk !== undefined)
+      out.push({
+        what: `${target}: ≥ 20× (c)'s events/s`,
+        figure: `${toSdk.toFixed(1)}×`,
+        ok: toSdk >= 20,
+      });
+    out.push({
+      what: `${target}: ≤ 2 Graph requests per 1,000 events under load`,
+      figure: `${worstGraph} (worst scenario)`,
+      ok: worstGraph <= 2,
+    });
+    if (half)
+      out.push({
+        what: `${target}: p99 ≤ 10 ms at half of peak`,
+        figure: `${half.p99} ms at ${half.rate} req/s`,
+        ok: half.p99 <= 10,
+      });
+  }
+  if (rep.scale)
+    out.push({
+      what: `RSS ≤ 200 MB with ${rep.scale.accounts} accounts`,
+      figure: `${rep.scale.peakRssMb} MB peak`,
+      ok: rep.scale.peakRssMb <= 200,
+    });
+  return out;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const num = (x: number | undefined, digits = 0) =>
+  x === undefined || Number.isNaN(x)
+    ? '–'
+    : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function table(head: string[], body: string[][]): string {
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 3 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+  return [line(head), line(width.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+export function report(rep: BenchReport): string {
+  const m = rep.machine;
+  const head = [
+    'server',
+    'transport',
+    'load',
+    'req/s',
+    'events/s',
+    'p50 ms',
+    'p99 ms',
+    'Graph/1k ev',
+    'peak RSS MB',
+    'CPU µs/req',
+    '÷ (b) req/s',
+    '× (c) ev/s',
+    'failed',
+  ];
+  const body = rep.rows.map((r) => {
+    const { toBare, toSdk } = ratios(rep.rows, r);
+    return [
+      r.target,
+      `${r.transport} ${r.events} ev`,
+      r.rate ? `${num(r.rate)}/s` : 'peak',
+      num(r.reqPerSec),
+      num(r.eventsPerSec),
+      num(r.p50, 2),
+      num(r.p99, 2),
+      num(r.graphPer1k, 1),
+      num(r.peakRssMb, 1),
+      num(r.cpuUsPerReq),
+      toBare === undefined ? '' : pct(toBare),
+      toSdk === undefined ? '' : `${toSdk.toFixed(1)}×`,
+      r.failed ? `${r.failed} ${JSON.stringify(r.statuses)}` : '0',
+    ];
+  });
+  const lines = [
+    `machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, Linux ${m.kernel}`,
+    `runs: ${rep.options.durationS} s after ${rep.options.warmupS} s warm-up, ${rep.options.connections} connections; servers on core 1, load + Graph stand-in on core 0`,
+    '',
+    table(head, body),
+    '',
+  ];
+  if (rep.scale) {
+    const s = rep.scale;
+    lines.push(
+      `scale: ${s.accounts} accounts × ${s.pixelsPerAccount} pixels: RSS ${s.idleRssMb} MB idle, ${s.peakRssMb} MB peak under load; ` +
+        `pixel lookup ${s.lookupNs} ns; directory reload ${s.reloadMs} ms; ` +
+        `${num(s.reqPerSec)} req/s across all pixels, p99 ${s.p99} ms, ${num(s.graphPer1k, 1)} Graph calls per 1k events`,
+      '',
+    );
+  }
+  lines.push('targets (issue 5):');
+  for (const c of checks(rep)) lines.push(`  ${c.ok ? 'ok  ' : 'MISS'} ${c.what}: ${c.figure}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,155 @@
+// The scale run: 5,000 accounts × 2 pixels written straight into a fresh store, then the
+// gateway started on it. Reports memory idle and under load spread over every pixel, and what
+// the in-memory routing table costs: one lookup, and the periodic reload of all of it.
+import { randomBytes } from 'node:crypto';
+import { PixelDirectory } from '../../gateway/src/engine/directory.js';
+import { SecretBox } from '../../gateway/src/security/master-key.js';
+import { hashSecret } from '../../gateway/src/security/tokens.js';
+import { Store } from '../../gateway/src/store/store.js';
+import { tempDir } from '../support/databases.js';
+import { BENCH_UA, browserBody } from './bodies.js';
+import { httpLoad } from './load-http.js';
+import { peakRssMb, rssMb } from './procs.js';
+import { startGatewayTarget } from './targets.js';
+
+export interface ScaleResult {
+  accounts: number;
+  pixelsPerAccount: number;
+  idleRssMb: number;
+  peakRssMb: number;
+  lookupNs: number;
+  reloadMs: number;
+  reqPerSec: number;
+  p99: number;
+  graphPer1k: number;
+}
+
+const ACCOUNTS = 5000;
+const PIXELS_PER_ACCOUNT = 2;
+
+/** Writes the accounts and pixels in a few transactions; returns the pixel ids. */
+async function seed(store: Store, box: SecretBox): Promise<string[]> {
+  const t = store.connection.tables;
+  const now = Date.now();
+  const pixelIds: string[] = [];
+  for (let from = 0; from < ACCOUNTS; from += 500) {
+    const accounts: (typeof t.accounts.$inferInsert)[] = [];
+    const pixels: (typeof t.pixels.$inferInsert)[] = [];
+    for (let a = from; a < Math.min(ACCOUNTS, from + 500); a++) {
+      const accountId = `acc_bench_${a}`;
+      accounts.push({
+        id: accountId,
+        name: `Shop ${a}`,
+        managed: true,
+        status: 'active' as const,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (let p = 0; p < PIXELS_PER_ACCOUNT; p++) {
+        const pixelId = String(9_000_000_000 + a * PIXELS_PER_ACCOUNT + p);
+        pixelIds.push(pixelId);
+        pixels.push({
+          pixelId,
+          accountId,
+          name: `Pixel ${pixelId}`,
+          accessTokenEnc: box.encrypt(`EAAbench-${pixelId}`),
+          tokenLast4: pixelId.slice(-4),
+          tokenStatus: 'ok' as const,
+          accessKeyHash: hashSecret(`key-${pixelId}`),
+          receiving: true,
+          publishing: true,
+          testEventCode: null,
+          blockedEvents: [],
+          lastError: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+    }
+    await store.connection.transaction(async (db) => {
+      await db.insert(t.accounts).values(accounts);
+      await db.insert(t.pixels).values(pixels);
+    });
+  }
+  return pixelIds;
+}
+
+/** Nanoseconds per PixelDirectory.get over random ids, and milliseconds per full reload. */
+async function lookupCost(store: Store, box: SecretBox, ids: string[]) {
+  const directory = new PixelDirectory(store.connection, box);
+  let started = performance.now();
+  const reloads = 5;
+  for (let i = 0; i < reloads; i++) await directory.reload();
+  const reloadMs = (performance.now() - started) / reloads;
+  const probes = Array.from(
+    { length: 1 << 16 },
+    () => ids[Math.floor(Math.random() * ids.length)]!,
+  );
+  let found = 0;
+  const n = 2_000_000;
+  started = performance.now();
+  for (let i = 0; i < n; i++) if (directory.get(probes[i & 0xffff]!)) found++;
+  const lookupNs = ((performance.now() - started) * 1e6) / n;
+  if (found !== n) throw new Error('a seeded pixel was not found');
+  return { reloadMs: Math.round(reloadMs * 10) / 10, lookupNs: Math.round(lookupNs) };
+}
+
+export async function runScale(
+  graphUrl: string,
+  o: { quick: boolean; log: (line: string) => void },
+): Promise<ScaleResult> {
+  o.log(`scale: seeding ${ACCOUNTS} accounts × ${PIXELS_PER_ACCOUNT} pixels …`);
+  const tmp = tempDir('capgw-scale-');
+  const masterKey = randomBytes(32).toString('base64');
+  const box = SecretBox.fromBase64(masterKey);
+  const store = await Store.open({ kind: 'sqlite', dir: tmp.dir });
+  const ids = await seed(store, box);
+  const cost = await lookupCost(store, box, ids);
+  await store.close();
+
+  const gw = await startGatewayTarget('sqlite', {
+    graphUrl,
+    dataDir: tmp.dir,
+    env: { MASTER_KEY: masterKey },
+    seeded: true,
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const idleRssMb = rssMb(gw.pid);
+    o.log('scale: load spread over every pixel …');
+    const stats = async () =>
+      (await (await fetch(`${graphUrl}/__stand-in/stats`)).json()) as {
+        requests: number;
+        events: number;
+      };
+    const before = await stats();
+    const t = Math.floor(Date.now() / 1000);
+    const r = await httpLoad({
+      url: gw.url,
+      connections: 100,
+      durationS: o.quick ? 3 : 10,
+      headers: { 'user-agent': BENCH_UA },
+      body: (n) => browserBody(1, `scale-${n}`, t, ids[n % ids.length]),
+    });
+    let after = await stats();
+    for (let i = 0; i < 100 && after.events - before.events < r.ok; i++) {
+      await new Promise((res) => setTimeout(res, 200));
+      after = await stats();
+    }
+    const events = after.events - before.events;
+    return {
+      accounts: ACCOUNTS,
+      pixelsPerAccount: PIXELS_PER_ACCOUNT,
+      idleRssMb,
+      peakRssMb: peakRssMb(gw.pid),
+      ...cost,
+      reqPerSec: Math.round(r.reqPerSec),
+      p99: r.p99,
+      graphPer1k:
+        events > 0 ? Math.round(((after.requests - before.requests) / events) * 10000) / 10 : NaN,
+    };
+  } finally {
+    await gw.stop();
+    tmp.remove();
+  }
+}

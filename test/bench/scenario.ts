@@ -1,0 +1,106 @@
+// One measured run: warm up, measure with the load generator, wait until the gateway has
+// forwarded what it acknowledged, then read the Graph stand-in's counters and the server's RSS.
+import { BENCH_UA, browserBody, ID_TAG, wsMessage } from './bodies.js';
+import { httpLoad } from './load-http.js';
+import { wsLoad } from './load-ws.js';
+import { cpuSeconds, peakRssMb } from './procs.js';
+import type { Target, TargetName } from './targets.js';
+
+export interface Scenario {
+  transport: 'http' | 'ws';
+  events: number;
+  /** Fixed request rate (HTTP only); unset: closed loop, as fast as the server answers. */
+  rate?: number;
+}
+
+export interface Row extends Scenario {
+  target: TargetName;
+  reqPerSec: number;
+  eventsPerSec: number;
+  p50: number;
+  p99: number;
+  /** Graph API calls per 1,000 events delivered during the run (NaN for the bare endpoint). */
+  graphPer1k: number;
+  peakRssMb: number;
+  /** Server CPU time per answered request, forwarding included: robust to a busy machine. */
+  cpuUsPerReq: number;
+  failed: number;
+  statuses: Record<string, number>;
+}
+
+export interface RunOptions {
+  graphUrl: string;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+}
+
+type Stats = { requests: number; events: number };
+const standInStats = async (graphUrl: string): Promise<Stats> =>
+  (await fetch(`${graphUrl}/__stand-in/stats`)).json() as Promise<Stats>;
+
+const eventTime = () => Math.floor(Date.now() / 1000);
+
+function load(target: Target, s: Scenario, durationS: number, connections: number, tag: string) {
+  const headers = { 'user-agent': BENCH_UA, origin: 'https://shop.example' };
+  if (s.transport === 'ws') {
+    const t = eventTime();
+    return wsLoad({
+      url: target.url,
+      headers,
+      connections,
+      durationS,
+      message: (conn, seq) => wsMessage(s.events, `${tag}-${conn}-${seq}`, seq, t),
+    });
+  }
+  return httpLoad({
+    url: target.url,
+    headers,
+    connections,
+    durationS,
+    rate: s.rate,
+    body: browserBody(s.events, `${tag}-${ID_TAG}`, eventTime()),
+  });
+}
+
+/** Waits until the stand-in has received `n` events more than `from` (or gives up). */
+async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await standInStats(graphUrl);
+    if (now.events - from.events >= n || Date.now() > deadline) return now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let runs = 0;
+export async function runScenario(target: Target, s: Scenario, o: RunOptions): Promise<Row> {
+  const tag = `r${++runs}`;
+  if (o.warmupS > 0) {
+    const start = await standInStats(o.graphUrl);
+    const w = await load(target, s, o.warmupS, o.connections, `${tag}w`);
+    // The warm-up's events must be out of the gateway before the measured run counts calls.
+    if (target.forwardsLater) await drained(o.graphUrl, start, w.ok * s.events);
+  }
+  const before = await standInStats(o.graphUrl);
+  const cpuBefore = cpuSeconds(target.pid);
+  const r = await load(target, s, o.durationS, o.connections, tag);
+  const delivered = r.ok * s.events;
+  const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
+  const events = after.events - before.events;
+  const cpu = cpuSeconds(target.pid) - cpuBefore;
+  return {
+    target: target.name,
+    ...s,
+    reqPerSec: Math.round(r.reqPerSec),
+    eventsPerSec: Math.round(r.reqPerSec * s.events),
+    p50: r.p50,
+    p99: r.p99,
+    graphPer1k:
+      events > 0 ? Math.round(((after.requests - before.requests) / events) * 10000) / 10 : NaN,
+    peakRssMb: peakRssMb(target.pid),
+    cpuUsPerReq: r.ok > 0 ? Math.round((cpu * 1e6) / r.ok) : NaN,
+    failed: r.failed,
+    statuses: r.statuses,
+  };
+}
