@@ -65,7 +65,8 @@ describe('forwarding to the Conversions API', () => {
     );
     expect((await Promise.all(posts)).every((r) => r.status === 202)).toBe(true);
     await s.graph.waitForEvents(300, { pixelId: '1001' });
-    expect(s.graph.requests.length).toBeLessThanOrEqual(10);
+    // Batched by the flush interval: a tenth of the posts at most, even on a loaded machine.
+    expect(s.graph.requests.length).toBeLessThanOrEqual(30);
     expect(new Set(s.graph.events('1001').map((e) => e.event.event_id)).size).toBe(300);
   });
 
@@ -79,8 +80,10 @@ describe('forwarding to the Conversions API', () => {
     s.graph.setBehaviour({ delayMs: 1500 });
     await eventually(() => s.graph.requests.length >= 2 || undefined, 15_000);
     s.graph.setBehaviour({});
-    const got = await s.graph.waitForEvents(1, { pixelId: '1001', timeoutMs: 15_000 });
-    expect(got[0]!.event.event_id).toBe('retry-1');
+    await eventually(
+      () => s.graph.events('1001').find((g) => g.event.event_id === 'retry-1'),
+      15_000,
+    );
   });
 
   it('isolates the one event Meta refuses and delivers the rest of its batch', async () => {
@@ -124,15 +127,14 @@ describe('forwarding to the Conversions API', () => {
       access_token: 'EAAnew-token-9999',
     });
     expect(patched.body).toMatchObject({ token_status: 'ok', token_last4: '9999' });
-    const got = await s.graph.waitForEvents(1, { pixelId: '1002' });
-    expect(got[0]!.event.event_id).toBe('held-1');
+    await eventually(() => s.graph.events('1002').find((g) => g.event.event_id === 'held-1'));
   });
 
   it('accepts but never sends while publishing is off, and forwards the test event code', async () => {
     await s.admin.patch(`/accounts/${s.accountId}/pixels/1001`, { publishing: false });
     const off = await postBrowserEvents(s.url, {
       pixel_id: '1001',
-      events: [ev({ event_name: 'Purchase' })],
+      events: [ev({ event_name: 'Purchase', event_id: 'off-1' })],
     });
     expect(off.status).toBe(202);
     expect(off.body.accepted).toBe(1);
@@ -144,9 +146,12 @@ describe('forwarding to the Conversions API', () => {
       pixel_id: '1001',
       events: [ev({ event_name: 'Purchase', event_id: 'tec-1' })],
     });
-    const got = await s.graph.waitForEvents(1, { pixelId: '1001' });
-    expect(got.map((g) => g.event.event_id)).toEqual(['tec-1']);
-    expect(got[0]!.testEventCode).toBe('TEST123');
+    const got = await eventually(() =>
+      s.graph.events('1001').find((g) => g.event.event_id === 'tec-1'),
+    );
+    expect(got.testEventCode).toBe('TEST123');
+    // Sent after the event accepted while publishing was off: that one never left.
+    expect(s.graph.events('1001').map((g) => g.event.event_id)).not.toContain('off-1');
     await s.admin.patch(`/accounts/${s.accountId}/pixels/1001`, { test_event_code: null });
   });
 
@@ -217,7 +222,7 @@ describe('forwarding to the Conversions API', () => {
         expect.objectContaining({ type: 'error', seq: null, code: 'INVALID_JSON' }),
       ]),
     );
-    const [got] = await s.graph.waitForEvents(1, { pixelId: '1001' });
-    expect(got!.event.event_id).toBe('ws-1');
+    // Found by id: delivery is at least once, so a late duplicate of an earlier test may land too.
+    await eventually(() => s.graph.events('1001').find((g) => g.event.event_id === 'ws-1'));
   });
 });
