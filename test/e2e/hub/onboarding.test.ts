@@ -2,10 +2,12 @@
 // claims the instance and creates an unmanaged account for an advertiser; the advertiser's
 // admin accepts the invitation, connects a pixel and invites a viewer; the viewer sees the
 // pixel and can change nothing. Screenshots of each main screen go to test-artifacts/hub/.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { TEST_SETUP_TOKEN, api, login } from '../../support/admin-client.js';
 import { startHubStack, shot, type HubStack } from './fixtures/hub-stack.js';
 import { button, click, dialog, field, fill, heading, toast } from './fixtures/hub-page.js';
+import { sendTraffic } from './fixtures/traffic.js';
 
 const HOST = { email: 'owner@host.example', password: 'host admin passphrase 1' };
 const ADMIN = { email: 'admin@acme.example', password: 'acme admin passphrase 2' };
@@ -16,6 +18,8 @@ describe('the hub, from first run to a read-only viewer', () => {
   let stack: HubStack;
   let hub: string;
   const links: { admin?: string; viewer?: string } = {};
+  // Each person keeps their browser across the steps of the story.
+  const people: Partial<Record<'host' | 'admin' | 'viewer', Page>> = {};
   beforeAll(async () => {
     stack = await startHubStack();
     hub = `${stack.gateway.url}/hub/`;
@@ -24,6 +28,7 @@ describe('the hub, from first run to a read-only viewer', () => {
 
   it('lets the host claim the instance and create an unmanaged account with an invited admin', async () => {
     const { page, errors } = await stack.person();
+    people.host = page;
     onTestFailed(() => shot(page, 'failed-host'));
     await page.goto(hub);
     await heading(page, 'Claim this gateway');
@@ -67,6 +72,7 @@ describe('the hub, from first run to a read-only viewer', () => {
 
   it('lets the invited admin accept in another browser, connect a pixel and invite a viewer', async () => {
     const { page, errors } = await stack.person();
+    people.admin = page;
     onTestFailed(() => shot(page, 'failed-account-admin'));
     await page.goto(links.admin!);
     await heading(page, 'Join Acme Shoes');
@@ -98,7 +104,7 @@ describe('the hub, from first run to a read-only viewer', () => {
     await click(connected, 'Open pixel');
 
     await heading(page, 'Main store');
-    await sendTraffic(stack.gateway.url, { good: 12, refused: 1 });
+    await sendTraffic(stack.gateway.url, PIXEL_ID, ADMIN, { good: 12, refused: 1 });
     await page.reload();
     await page.getByRole('cell', { name: /poison/ }).waitFor();
     const snippet = await page
@@ -147,6 +153,7 @@ describe('the hub, from first run to a read-only viewer', () => {
 
   it('shows the viewer the pixel in a third browser and lets them change nothing', async () => {
     const { page, errors } = await stack.person();
+    people.viewer = page;
     onTestFailed(() => shot(page, 'failed-viewer'));
     await page.goto(links.viewer!);
     await heading(page, 'Join Acme Shoes');
@@ -179,42 +186,71 @@ describe('the hub, from first run to a read-only viewer', () => {
     );
     expect(r.status).toBe(403);
   });
-});
 
-/**
- * Page traffic for the pixel, as the browser client would send it: `good` purchases Meta
- * accepts and `refused` ones the Graph stand-in refuses. Resolves once the gateway has
- * forwarded them all and recorded the refusals, so the screens have something to show.
- */
-async function sendTraffic(
-  gatewayUrl: string,
-  n: { good: number; refused: number },
-): Promise<void> {
-  const now = Math.floor(Date.now() / 1000);
-  const event = (i: number, poison: boolean) => ({
-    event_name: 'Purchase',
-    event_id: `hub-e2e-${i}`,
-    event_time: now,
-    event_source_url: 'https://shop.example/checkout',
-    user_data: { em: 'buyer@shop.example' },
-    custom_data: poison ? { poison: true } : { currency: 'EUR', value: 10 + i },
+  it('lets the host ask to manage the account, and reach inside once its admin agrees', async () => {
+    const host = people.host!;
+    const admin = people.admin!;
+    onTestFailed(() => shot(admin, 'failed-managed-consent'));
+    // The host's page still shows the account as they left it, waiting for its admin.
+    await host.reload();
+    await host.getByText('Active', { exact: true }).first().waitFor();
+    await click(host, 'Ask to manage this account');
+    await toast(host, 'Request sent');
+    await host.getByText('Waiting for the account’s admins to agree').waitFor();
+
+    await admin.reload();
+    await admin
+      .getByRole('navigation', { name: 'Account sections' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await admin.getByText('The host asks to manage this account').waitFor();
+    await shot(admin, '15-manage-request');
+    await click(admin, 'Review and allow');
+    const consent = dialog(admin, 'Let the host manage this account?');
+    await consent.getByText('invite and remove users').waitFor();
+    await shot(admin, '16-managed-consent');
+    await click(consent, 'I agree, let the host manage it');
+    await toast(admin, 'The host now manages this account.');
+    expect(
+      await admin.getByRole('switch', { name: 'Managed by the host' }).getAttribute('aria-checked'),
+    ).toBe('true');
+
+    await host.reload();
+    await heading(host, 'Acme Shoes');
+    await host.getByRole('navigation', { name: 'Account sections' }).waitFor();
+    await host.getByRole('link', { name: 'Main store' }).first().waitFor();
+    await shot(host, '17-host-inside-managed');
   });
-  const events = Array.from({ length: n.good + n.refused }, (_, i) => event(i, i >= n.good));
-  const r = await fetch(`${gatewayUrl}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-    body: JSON.stringify({ pixel_id: PIXEL_ID, events }),
+
+  it('gives the viewer a reset link from the account admin that sets a new password', async () => {
+    const admin = people.admin!;
+    const viewer = people.viewer!;
+    onTestFailed(() => shot(viewer, 'failed-reset'));
+    await admin
+      .getByRole('navigation', { name: 'Account sections' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await click(admin, `Password reset link for ${VIEWER.email}`);
+    const shown = dialog(admin, 'Password reset link');
+    const link = await field(shown, 'Reset link').inputValue();
+    expect(link).toContain('/hub/#/reset/');
+    await click(shown, 'Done');
+
+    const fresh = 'a brand new viewer phrase';
+    await viewer.goto(link);
+    await heading(viewer, 'Choose a new password');
+    await fill(viewer, { 'New password': fresh, 'Repeat the password': fresh });
+    await click(viewer, 'Set password');
+    await viewer.getByText('Password changed').waitFor();
+    await shot(viewer, '18-password-reset');
+    await viewer.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await heading(viewer, 'Sign in');
+    await viewer.getByRole('link', { name: 'Forgot your password?' }).click();
+    await heading(viewer, 'Reset your password');
+    await shot(viewer, '19-forgot-password');
+    await viewer.getByRole('link', { name: 'Back to sign in' }).click();
+    await fill(viewer, { Email: VIEWER.email, Password: fresh });
+    await click(viewer, 'Sign in');
+    await heading(viewer, 'Acme Shoes');
   });
-  expect(r.status).toBe(202);
-  const admin = api(gatewayUrl, await login(gatewayUrl, ADMIN.email, ADMIN.password));
-  const accountId = (await admin.get('/accounts')).body.accounts[0].id;
-  for (let i = 0; i < 100; i++) {
-    const m = (await admin.get(`/accounts/${accountId}/metrics?minutes=60`)).body.series;
-    const published = m.reduce((s: number, row: { published: number }) => s + row.published, 0);
-    const errors = (await admin.get(`/accounts/${accountId}/pixels/${PIXEL_ID}/errors`)).body
-      .errors;
-    if (published >= n.good && errors.length >= n.refused) return;
-    await new Promise((res) => setTimeout(res, 200));
-  }
-  throw new Error('the gateway did not forward the test traffic within 20 s');
-}
+});

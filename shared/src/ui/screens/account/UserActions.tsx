@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { AccountUser, Role } from '../../api/types';
-import { ROLE_LABELS } from '../../capabilities';
+import type { AccountUser } from '../../api/types';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAction } from '../../hooks/use-action';
@@ -24,13 +23,6 @@ export function UserActions({ user, isMe, onChanged, onLink, onAssign }: UserAct
   const [removing, setRemoving] = useState(false);
   const pending = user.status === 'pending';
 
-  const setRole = async (role: Role) => {
-    const ok = await act.run(
-      async () => (await api.updateAccountUser(account.id, user.id, { role }), true),
-      { success: `${user.email} is now ${ROLE_LABELS[role].toLowerCase()}.` },
-    );
-    if (ok) onChanged();
-  };
   const link = async () => {
     const issued = await act.run(() =>
       pending
@@ -58,39 +50,25 @@ export function UserActions({ user, isMe, onChanged, onLink, onAssign }: UserAct
 
   return (
     <div className="row" style={{ justifyContent: 'flex-end' }}>
-      {!pending && (
-        <select
-          className="select"
-          style={{ width: 120, height: 30 }}
-          aria-label={`Role of ${user.email}`}
-          value={user.role}
-          disabled={act.busy}
-          onChange={(e) => void setRole(e.target.value as Role)}
-        >
-          {(['admin', 'manager', 'viewer'] as const).map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      )}
       {!pending && user.role === 'manager' && (
         <Button size="sm" onClick={() => onAssign(user)}>
           Pixels
         </Button>
       )}
-      <Button
-        size="sm"
-        busy={act.busy}
-        onClick={() => void link()}
-        aria-label={
-          pending
-            ? `New invitation link for ${user.email}`
-            : `Password reset link for ${user.email}`
-        }
-      >
-        {pending ? 'New link' : 'Reset link'}
-      </Button>
+      {(pending || !isMe) && (
+        <Button
+          size="sm"
+          busy={act.busy}
+          onClick={() => void link()}
+          aria-label={
+            pending
+              ? `New invitation link for ${user.email}`
+              : `Password reset link for ${user.email}`
+          }
+        >
+          {pending ? 'New link' : 'Reset link'}
+        </Button>
+      )}
       {!isMe && (
         <Button
           size="sm"

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { AccountUser, Role } from '../../api/types';
-import { ROLE_LABELS } from '../../capabilities';
+import type { AccountUser } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -16,6 +15,7 @@ import { LinkDialog, type ShownLink } from '../LinkDialog';
 import { useOpenAccount } from './account-context';
 import { AssignPixelsDialog } from './AssignPixelsDialog';
 import { InviteUserDialog } from './InviteUserDialog';
+import { AccountUserRole } from './AccountUserRole';
 import { UserActions } from './UserActions';
 
 /** The account's people and open invitations; admins invite, change roles and remove. */
@@ -85,7 +85,9 @@ export function UsersTab() {
                       <div className="cell-sub">{assignedText(u, data.data!.pixels.length)}</div>
                     )}
                   </td>
-                  <td>{ROLE_LABELS[u.role as Role]}</td>
+                  <td>
+                    <AccountUserRole user={u} isMe={u.id === myId} onChanged={data.reload} />
+                  </td>
                   <td>
                     {u.status === 'active' ? (
                       <Badge tone="ok">Active</Badge>

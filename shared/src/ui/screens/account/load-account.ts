@@ -18,7 +18,8 @@ export async function loadAccount(
     return await api.getAccount(accountId);
   } catch (err) {
     if (toApiError(err).code !== 'NOT_FOUND') throw err;
-    if (!accounts.getState().loaded) await accounts.getState().load();
+    // Fresh, not the cached list: the state shown must be today's (e.g. setup finished).
+    await accounts.getState().load();
     const listed = accounts.getState().accounts.find((a) => a.id === accountId);
     if (!listed || listed.managed || listed.role) throw err;
     const { role: _role, ...account } = listed;

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { HostUser, Role } from '../../api/types';
-import { ROLE_LABELS } from '../../capabilities';
+import type { HostUser } from '../../api/types';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAction } from '../../hooks/use-action';
@@ -24,12 +23,6 @@ export function HostUserActions({
   const [removing, setRemoving] = useState(false);
   const pending = user.status === 'pending';
 
-  const setRole = async (role: Role) => {
-    const ok = await act.run(async () => (await api.updateHostUser(user.id, { role }), true), {
-      success: `${user.email} is now host ${role}.`,
-    });
-    if (ok) onChanged();
-  };
   const newLink = async () => {
     const link = await act.run(() =>
       pending ? api.regenerateHostInvitation(user.id) : api.hostUserResetLink(user.id),
@@ -52,22 +45,6 @@ export function HostUserActions({
 
   return (
     <div className="row" style={{ justifyContent: 'flex-end' }}>
-      {!pending && !isMe && (
-        <select
-          className="select"
-          style={{ width: 120, height: 30 }}
-          aria-label={`Host role of ${user.email}`}
-          value={user.role}
-          disabled={act.busy}
-          onChange={(e) => void setRole(e.target.value as Role)}
-        >
-          {(['admin', 'manager', 'viewer'] as const).map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      )}
       {(pending || !isMe) && (
         <Button
           size="sm"

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import type { Role } from '../../api/types';
-import { ROLE_LABELS } from '../../capabilities';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -14,6 +12,7 @@ import { useLoad } from '../../hooks/use-load';
 import { useAccounts, useApi, useSession } from '../../hub-context';
 import { LinkDialog, type ShownLink } from '../LinkDialog';
 import { HostUserActions } from './HostUserActions';
+import { HostUserRole } from './HostUserRole';
 import { InviteHostUserDialog } from './InviteHostUserDialog';
 
 /** The host's team: admins run everything; managers and viewers reach assigned managed accounts. */
@@ -76,7 +75,9 @@ export function HostUsersScreen() {
                           : 'No accounts assigned'}
                     </div>
                   </td>
-                  <td>{ROLE_LABELS[u.role as Role]}</td>
+                  <td>
+                    <HostUserRole user={u} isMe={u.id === myId} onChanged={users.reload} />
+                  </td>
                   <td>
                     {u.status === 'active' ? (
                       <Badge tone="ok">Active</Badge>
