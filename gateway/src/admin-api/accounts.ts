@@ -68,8 +68,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       visible = [...new Set([...visible, ...managed])];
     }
     const rows = await store.accounts.list(visible);
+    await app.gw.counters.flush().catch(() => undefined);
+    const usage = await store.accounts.usage(
+      rows.map((a) => a.id),
+      Date.now() - 24 * 3600_000,
+    );
     return {
-      accounts: rows.map((a) => ({ ...accountDto(a), role: roles.get(a.id) ?? null })),
+      accounts: rows.map((a) => ({
+        ...accountDto(a),
+        role: roles.get(a.id) ?? null,
+        usage: usage.get(a.id)!,
+      })),
     };
   });
 

@@ -24,7 +24,7 @@ export const ERRORS = {
   SETUP_ALREADY_CLAIMED: { status: 409, message: 'This gateway has already been claimed.' },
   SETUP_TOKEN_INVALID: { status: 403, message: 'Wrong setup token.' },
   TOTP_REQUIRED: { status: 401, message: 'Enter the 6-digit code from your authenticator app.' },
-  TOTP_INVALID: { status: 401, message: 'That authenticator code is wrong or already used.' },
+  TOTP_INVALID: { status: 400, message: 'That authenticator code is wrong or already used.' },
   TOTP_NOT_PENDING: { status: 409, message: 'Start the authenticator setup first.' },
   WRONG_PASSWORD: { status: 403, message: 'The password you entered is wrong.' },
   INVALID_CLIENT: { status: 401, message: 'Unknown API account or wrong secret.' },

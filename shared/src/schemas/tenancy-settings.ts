@@ -4,6 +4,14 @@ import { PixelId } from './intake.js';
 // Part of the tenancy surface (re-exported by tenancy.ts): the managed switch, host settings,
 // API accounts and their tokens, the audit log, and an account's domains.
 
+/** In GET /accounts: what the host may know even of an unmanaged account (last 24 hours). */
+export const AccountUsageDto = z.object({
+  pixels: z.number(),
+  receiving_pixels: z.number(),
+  events_received: z.number(),
+});
+export type AccountUsageDto = z.infer<typeof AccountUsageDto>;
+
 /** POST /accounts/{id}/managed: an account admin switches; a host admin asks for `true`. */
 export const ManagedBody = z.object({ managed: z.boolean() });
 export type ManagedBody = z.infer<typeof ManagedBody>;

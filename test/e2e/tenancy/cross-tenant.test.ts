@@ -247,14 +247,25 @@ for (const dialect of DIALECTS) {
         expect(JSON.stringify(r.body)).not.toContain(s);
     });
 
-    it('shows the host only the row of an unmanaged account: name and status, nothing inside', async () => {
+    it('shows the host only the row of an unmanaged account: name, status and usage, nothing inside', async () => {
       const c = gw.as({ bearer: root });
       const listed = (await c.get('/accounts')).body.accounts.find(
         (a: { id: string }) => a.id === hidden.id,
       );
       expect(Object.keys(listed).sort()).toEqual(
-        ['created_at', 'id', 'managed', 'manage_requested', 'name', 'role', 'status'].sort(),
+        [
+          'created_at',
+          'id',
+          'managed',
+          'manage_requested',
+          'name',
+          'role',
+          'status',
+          'usage',
+        ].sort(),
       );
+      // Usage is counts only (as Meta's tenantUsage): two pixels, one event each.
+      expect(listed.usage).toEqual({ pixels: 2, receiving_pixels: 2, events_received: 2 });
       expect(listed).toMatchObject({
         name: hidden.name,
         status: 'active',

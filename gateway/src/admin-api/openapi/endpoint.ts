@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '@capgw/shared/protocol/errors';
 import * as admin from '@capgw/shared/schemas/admin';
+import { AccountUsageDto } from '@capgw/shared/schemas/tenancy';
 
 /**
  * One endpoint of /api/v1 (or /clients/token) with its body, answer, callers and errors. The
@@ -24,7 +25,10 @@ export interface Endpoint {
 }
 
 export const Ok = z.object({ ok: z.literal(true) });
-export const AccountRow = admin.AccountDto.extend({ role: admin.Role.nullable() });
+export const AccountRow = admin.AccountDto.extend({
+  role: admin.Role.nullable(),
+  usage: AccountUsageDto,
+});
 export const Counts = z.object({
   pixel_id: z.string(),
   minute: z.number(),

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Connection } from '../db.js';
 import { tables as t, type Tables } from '../db.js';
 
@@ -74,6 +74,48 @@ export class AccountsRepo {
     await this.c.run((db) =>
       db.update(this.t.accounts).set({ updatedAt: now }).where(eq(this.t.accounts.id, id)),
     );
+  }
+
+  /**
+   * Usage per account, the one thing the host may know of an unmanaged account besides its
+   * name and status (as Meta's tenantUsage): pixel counts and events received since `since`.
+   */
+  async usage(
+    ids: readonly string[],
+    since: number,
+  ): Promise<Map<string, { pixels: number; receiving_pixels: number; events_received: number }>> {
+    const out = new Map(
+      ids.map((id) => [id, { pixels: 0, receiving_pixels: 0, events_received: 0 }]),
+    );
+    if (ids.length === 0) return out;
+    const p = this.t.pixels;
+    const k = this.t.counters;
+    const [pixelRows, eventRows] = await this.c.run((db) =>
+      Promise.all([
+        db
+          .select({
+            accountId: p.accountId,
+            pixels: sql<number>`count(*)`,
+            receiving: sql<number>`sum(case when ${p.receiving} then 1 else 0 end)`,
+          })
+          .from(p)
+          .where(inArray(p.accountId, [...ids]))
+          .groupBy(p.accountId),
+        db
+          .select({ accountId: k.accountId, received: sql<number>`sum(${k.received})` })
+          .from(k)
+          .where(and(inArray(k.accountId, [...ids]), gte(k.minute, since)))
+          .groupBy(k.accountId),
+      ]),
+    );
+    // PostgreSQL returns count/sum as text (bigint); SQLite as numbers.
+    for (const r of pixelRows) {
+      const u = out.get(r.accountId)!;
+      u.pixels = Number(r.pixels);
+      u.receiving_pixels = Number(r.receiving ?? 0);
+    }
+    for (const r of eventRows) out.get(r.accountId)!.events_received = Number(r.received ?? 0);
+    return out;
   }
 
   /** Accounts a user belongs to, with the user's role in each. */
