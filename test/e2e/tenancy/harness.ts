@@ -47,6 +47,8 @@ export interface Client {
 export async function startGateway(
   dialect: Dialect['name'],
   env: Record<string, string> = {},
+  /** Every log line, when a test wants to read what the gateway logs. */
+  logLines?: string[],
 ): Promise<Gateway> {
   const dir = tempDir('capgw-tenancy-');
   const pg = dialect === 'PostgreSQL' ? await createPostgresDatabase() : undefined;
@@ -62,7 +64,11 @@ export async function startGateway(
     ...(pg ? { DATABASE_URL: pg.url, MASTER_KEY: randomBytes(32).toString('base64') } : {}),
     ...env,
   });
-  const app = await buildApp(config);
+  const logger = logLines && {
+    level: 'trace',
+    stream: { write: (line: string) => void logLines.push(line) },
+  };
+  const app = await buildApp(config, logger ? { logger } : {});
   await app.ready();
   return {
     app,
