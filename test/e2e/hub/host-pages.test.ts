@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { totpAt } from '../../../gateway/src/auth/totp.js';
 import { HOST_ADMIN, claimHost } from '../../support/admin-client.js';
 import { startHubStack, shot, type HubStack } from './fixtures/hub-stack.js';
-import { click, dialog, field, fill, heading, toast } from './fixtures/hub-page.js';
+import { button, click, dialog, field, fill, heading, toast } from './fixtures/hub-page.js';
 import type { Page } from 'playwright-core';
 
 describe('the host pages of the hub', () => {
@@ -36,6 +36,32 @@ describe('the host pages of the hub', () => {
     await shot(page, '21-login-error');
     await signIn(HOST_ADMIN.password);
     await heading(page, 'Accounts');
+  });
+
+  it('works from the keyboard: skip link, dialogs that trap and return focus, Escape', async () => {
+    onTestFailed(() => shot(page, 'failed-keyboard'));
+    await page.goto(`${stack.gateway.url}/hub/#/accounts`);
+    await heading(page, 'Accounts');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    await button(page, 'New account').focus();
+    await page.keyboard.press('Enter');
+    const create = dialog(page, 'New account');
+    await create.waitFor();
+    expect(
+      await page.evaluate(
+        () => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent,
+      ),
+    ).toBe('Account name');
+    await page.keyboard.press('Escape');
+    await create.waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('New account');
+    // Toasts are announced: one polite live region for the whole hub.
+    expect(await page.locator('[aria-live="polite"]').count()).toBe(1);
   });
 
   it('turns on two-step verification, and sign-in then asks for the code', async () => {

@@ -14,7 +14,7 @@ export function Callout({ tone = 'info', title, children, actions }: CalloutProp
     <div className={`callout ${tone}`} role={tone === 'bad' ? 'alert' : undefined}>
       <Icon name={tone === 'info' || tone === 'ok' ? 'shield' : 'alert'} size={18} />
       <div className="body">
-        {title && <strong>{title}</strong>}
+        {title && <strong className="callout-title">{title}</strong>}
         {children}
       </div>
       {actions}
