@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Connection } from '../db.js';
-import { tables as t, type Tables } from '../db.js';
+import type { tables as t, Tables } from '../db.js';
 
 export type InvitationRow = typeof t.invitations.$inferSelect;
 export type LinkKind = 'invitation' | 'reset';

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Connection, Tables } from '../db.js';
-import { tables as t } from '../db.js';
+import type { tables as t } from '../db.js';
 
 export type DomainRow = typeof t.domains.$inferSelect;
 
