@@ -54,4 +54,28 @@ export default tseslint.config(
     files: ['gateway/src/sdk/**/*.ts', 'gateway/hub/src/**/*.{ts,tsx}', 'shared/src/ui/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The shared screens reach the network only through HubApi and the location only through
+    // the Navigator, so the desktop app can show them over its own transport.
+    files: ['shared/src/ui/**/*.{ts,tsx}'],
+    ignores: [
+      'shared/src/ui/api/fetch-*.ts',
+      'shared/src/ui/routing/navigator.ts',
+      'shared/src/ui/**/*.test.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Call the gateway through HubApi (useApi()).' },
+        { name: 'location', message: 'Use the Navigator (useRoute(), useGo()).' },
+        { name: 'history', message: 'Use the Navigator (useRoute(), useGo()).' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'location', message: 'Use the Navigator.' },
+        { object: 'window', property: 'fetch', message: 'Call the gateway through HubApi.' },
+        { object: 'document', property: 'location', message: 'Use the Navigator.' },
+      ],
+    },
+  },
 );
