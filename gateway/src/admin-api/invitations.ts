@@ -63,6 +63,9 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
         });
       const grant = await grantInvitation(store, link, user.id, now);
       if (!grant.granted) throw new GatewayError('INVITATION_INVALID');
+      // A reset link was checked against the person's access when it was made; with new
+      // access it could reach further than its maker may, so open ones stop working.
+      await store.linkTokens.revokeResets(link.email, now);
       return { userId: user.id, activatedAccount: grant.activatedAccount };
     });
     if (activatedAccount) await app.gw.directory.reload();

@@ -165,6 +165,42 @@ for (const dialect of DIALECTS) {
         expect(JSON.stringify(r.body)).not.toContain('/hub/#/reset/');
       });
 
+      it('stop working when the person is given access somewhere else', async () => {
+        const acc = await createAccount(gw, root, 'Stale link shop', false, 'boss@stale.example');
+        const boss = await gw
+          .as()
+          .post('/invitations/accept', { token: acc.invitation!.token, password: PASSWORD });
+        const asBoss = gw.as({
+          cookie: boss.cookies.find((c) => c.name === 'capgw_session')!.value,
+          csrf: boss.body.csrf_token,
+        });
+        const inv = await asBoss.post(`/accounts/${acc.id}/invitations`, {
+          email: 'rising@stale.example',
+          role: 'viewer',
+        });
+        const member = await gw
+          .as()
+          .post('/invitations/accept', { token: inv.body.token, password: PASSWORD });
+        const reset = expectStatus(
+          await asBoss.post(`/accounts/${acc.id}/users/${member.body.user.id}/reset-link`),
+          201,
+        ).body;
+        // Later the host makes the same person a host admin; the account admin's old link must not reach that far.
+        const promote = await gw
+          .as({ bearer: root })
+          .post('/host/invitations', { email: 'rising@stale.example', role: 'admin' });
+        expectStatus(
+          await gw
+            .as()
+            .post('/invitations/accept', { token: promote.body.token, password: PASSWORD }),
+          200,
+        );
+        const r = await gw
+          .as()
+          .post('/auth/reset', { token: reset.token, password: 'taken over by boss' });
+        expect([r.status, r.body.error.code]).toEqual([400, 'INVITATION_INVALID']);
+      });
+
       it("let the host admin reset a host user's password and make the old one stop working", async () => {
         const viewer = await addHostUser(gw, root, 'hv@reset.example', 'viewer', []);
         const link = expectStatus(
