@@ -8,7 +8,8 @@ import { startHubStack, shot, type HubStack } from './fixtures/hub-stack.js';
 import { button, click, dialog, field, fill, heading, toast } from './fixtures/hub-page.js';
 import type { Page } from 'playwright-core';
 
-describe('the host pages of the hub', () => {
+// Steps are long browser stories: give each room on a loaded machine.
+describe('the host pages of the hub', { timeout: 120_000 }, () => {
   let stack: HubStack;
   let page: Page;
   let errors: string[];

@@ -14,7 +14,8 @@ const ADMIN = { email: 'admin@acme.example', password: 'acme admin passphrase 2'
 const VIEWER = { email: 'viewer@acme.example', password: 'acme viewer passphrase 3' };
 const PIXEL_ID = '123456789012345';
 
-describe('the hub, from first run to a read-only viewer', () => {
+// Steps are long browser stories: give each room on a loaded machine.
+describe('the hub, from first run to a read-only viewer', { timeout: 120_000 }, () => {
   let stack: HubStack;
   let hub: string;
   const links: { admin?: string; viewer?: string } = {};
