@@ -89,13 +89,11 @@ for (const dialect of DIALECTS) {
           expires_in: 36000,
         });
         expect(form.headers['cache-control']).toBe('no-store');
-        const json = await gw
-          .as()
-          .post('/clients/token', {
-            client_id: 'Partner1',
-            client_secret: secret,
-            grant_type: 'client_credentials',
-          });
+        const json = await gw.as().post('/clients/token', {
+          client_id: 'Partner1',
+          client_secret: secret,
+          grant_type: 'client_credentials',
+        });
         expect(json.status).toBe(200);
         expect(json.body.token).not.toBe(body.token);
       });

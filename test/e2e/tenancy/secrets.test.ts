@@ -75,21 +75,17 @@ for (const dialect of DIALECTS) {
         201,
       );
       secrets.push(api.body.secret);
-      const token = await gw
-        .as()
-        .post('/clients/token', {
-          client_id: 'SecretBot',
-          client_secret: api.body.secret,
-          grant_type: 'client_credentials',
-        });
+      const token = await gw.as().post('/clients/token', {
+        client_id: 'SecretBot',
+        client_secret: api.body.secret,
+        grant_type: 'client_credentials',
+      });
       secrets.push(token.body.token);
-      await gw
-        .as()
-        .post('/clients/token', {
-          client_id: 'SecretBot',
-          client_secret: 'guessed-client-secret',
-          grant_type: 'client_credentials',
-        });
+      await gw.as().post('/clients/token', {
+        client_id: 'SecretBot',
+        client_secret: 'guessed-client-secret',
+        grant_type: 'client_credentials',
+      });
       secrets.push('guessed-client-secret');
       record(
         await host.patch('/host/settings', {
