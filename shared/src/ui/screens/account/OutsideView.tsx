@@ -82,13 +82,18 @@ export function OutsideView() {
         {account.manage_requested ? (
           <Callout tone="warn">Requested. Waiting for the account’s admins to agree.</Callout>
         ) : (
-          <Button
-            onClick={() => void requestManage()}
-            busy={ask.busy}
-            disabled={account.status === 'setup'}
-          >
-            Ask to manage this account
-          </Button>
+          <div className="row">
+            <Button
+              onClick={() => void requestManage()}
+              busy={ask.busy}
+              disabled={account.status === 'setup'}
+            >
+              Ask to manage this account
+            </Button>
+            {account.status === 'setup' && (
+              <span className="muted">Possible once its admin has accepted the invitation.</span>
+            )}
+          </div>
         )}
       </Card>
       <DeleteAccountCard />
