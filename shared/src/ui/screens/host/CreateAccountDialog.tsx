@@ -108,9 +108,7 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
               />
               <span>
                 Unmanaged
-                <small>
-                  The advertiser’s admin runs it. You see its name, status and usage only.
-                </small>
+                <small>The advertiser’s admin runs it. You see only its name and status.</small>
               </span>
             </label>
             <label className="choice">
