@@ -156,7 +156,8 @@ async function registerHub(app: FastifyInstance): Promise<void> {
     root,
     prefix: '/hub/',
     index: ['index.html'],
-    wildcard: false,
+    // Files are looked up per request, so a rebuild of the hub is served without a restart.
+    wildcard: true,
   });
   app.get('/hub', async (_req, reply) => reply.redirect('/hub/'));
   app.get('/', async (_req, reply) => reply.redirect('/hub/'));
