@@ -58,7 +58,7 @@ export function PixelFlowCard({ pixel, canUpdate, onChanged }: PixelCardProps) {
       />
       <Switch
         label="Publishing to Meta"
-        description="Send received events to the Conversions API. Off: they are kept and sent when you switch it back on."
+        description="Send received events to the Conversions API. Off: events are still accepted and counted, but never sent to Meta."
         checked={pixel.publishing}
         disabled={!canUpdate}
         busy={save.busy}
