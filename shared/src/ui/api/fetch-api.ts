@@ -6,6 +6,14 @@ const enc = encodeURIComponent;
 const acc = (id: string) => `/accounts/${enc(id)}`;
 const px = (id: string, pixelId: string) => `${acc(id)}/pixels/${enc(pixelId)}`;
 
+/** `?a=1&b=x` of the defined values, or '' when there are none. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
 /**
  * The hub's HubApi: fetch to `${baseUrl}/api/v1` with the session cookie and CSRF header.
  * `baseUrl` is '' when the hub is served by the gateway itself.
@@ -89,5 +97,7 @@ export function createFetchApi(baseUrl: string, fetchImpl?: typeof fetch): HubAp
       (await get<{ api_accounts: T.ApiAccount[] }>('/api-accounts')).api_accounts,
     createApiAccount: (body) => post('/api-accounts', body),
     deleteApiAccount: (id) => del(`/api-accounts/${enc(id)}`),
+
+    auditLog: (query) => get(`/audit${queryString(query)}`),
   };
 }

@@ -107,6 +107,21 @@ describe('createFetchApi', () => {
     expect(calls[0]!.url).toBe('/api/v1/accounts/acc%2F1/domains/dom%202');
   });
 
+  it('asks for an audit page with only the query values given', async () => {
+    const page = { entries: [], next_before: null };
+    const { calls, fetchImpl } = scripted([
+      [200, page],
+      [200, page],
+    ]);
+    const api = createFetchApi('', fetchImpl);
+    await expect(api.auditLog({})).resolves.toEqual(page);
+    await api.auditLog({ account_id: 'acc 1', limit: 50, before: 42 });
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/v1/audit',
+      '/api/v1/audit?account_id=acc+1&limit=50&before=42',
+    ]);
+  });
+
   it('forgets the csrf token on logout', async () => {
     const { calls, fetchImpl } = scripted([
       [200, { ...ME, csrf_token: 'c' }],

@@ -73,4 +73,8 @@ export interface HubApi {
   listApiAccounts(): Promise<T.ApiAccount[]>;
   createApiAccount(body: T.ApiAccountCreate): Promise<T.ApiAccount>;
   deleteApiAccount(id: string): Promise<void>;
+
+  // Audit log
+  /** Without account_id the host's own log (host admins); with it, that account's log. */
+  auditLog(query: T.AuditPageQuery): Promise<T.AuditPage>;
 }

@@ -14,6 +14,9 @@ import type {
   AccountUserPatchBody,
   ApiAccountCreateBody,
   ApiAccountDto,
+  AuditDto,
+  AuditEntryDto,
+  AuditQuery,
   DomainCreateBody,
   DomainDto,
   HostInvitationBody,
@@ -102,3 +105,9 @@ export type DomainKind = Domain['kind'];
 export type DomainCreate = z.input<typeof DomainCreateBody>;
 
 export type TotpSetup = TotpSetupDto;
+
+export type AuditEntry = AuditEntryDto;
+/** One page of a log, newest first; `next_before` asks for the page after it. */
+export type AuditPage = AuditDto;
+/** The query as numbers (the schema's input coerces strings, so its own input type is loose). */
+export type AuditPageQuery = Partial<z.output<typeof AuditQuery>>;
