@@ -14,7 +14,7 @@ import { PUBLIC_ROUTES } from './routing/routes';
 
 /** The whole hub: boots the session, keeps people where they may be, picks the screen. */
 export function HubApp() {
-  const { session, accounts, navigator } = useHub();
+  const { session, accounts, audit, navigator } = useHub();
   const phase = useSession((s) => s.phase);
   const me = useSession((s) => s.me);
   const bootError = useSession((s) => s.bootError);
@@ -24,10 +24,12 @@ export function HubApp() {
     void session.getState().boot();
   }, [session]);
 
-  // Whoever signs in next starts from a clean account list.
+  // Whoever signs in next starts from a clean account list and no one else's audit log.
   useEffect(() => {
-    if (phase !== 'signed-in') accounts.getState().reset();
-  }, [phase, accounts]);
+    if (phase === 'signed-in') return;
+    accounts.getState().reset();
+    audit.getState().reset();
+  }, [phase, accounts, audit]);
 
   const redirect = redirectFor(phase, route, me);
   useEffect(() => {

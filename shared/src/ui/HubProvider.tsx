@@ -3,6 +3,7 @@ import type { HubApi } from './api/hub-api';
 import { HubContext, type Hub } from './hub-context';
 import type { Navigator } from './routing/navigator';
 import { createAccountsStore } from './stores/accounts-store';
+import { createAuditStore } from './stores/audit-store';
 import { createSessionStore } from './stores/session-store';
 import { createToastStore } from './stores/toast-store';
 
@@ -25,6 +26,7 @@ export function HubProvider({ api, navigator, gatewayUrl, copyText, children }: 
     session: createSessionStore(api),
     toasts: createToastStore(),
     accounts: createAccountsStore(api),
+    audit: createAuditStore(api),
   }));
   return <HubContext.Provider value={hub}>{children}</HubContext.Provider>;
 }

@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { HubApi } from './api/hub-api';
 import type { Navigator } from './routing/navigator';
 import type { AccountsState } from './stores/accounts-store';
+import type { AuditState } from './stores/audit-store';
 import type { SessionState } from './stores/session-store';
 import type { ToastState } from './stores/toast-store';
 
@@ -18,6 +19,7 @@ export interface Hub {
   session: StoreApi<SessionState>;
   toasts: StoreApi<ToastState>;
   accounts: StoreApi<AccountsState>;
+  audit: StoreApi<AuditState>;
 }
 
 export const HubContext = createContext<Hub | null>(null);
@@ -40,4 +42,8 @@ export function useToasts<T>(select: (s: ToastState) => T): T {
 
 export function useAccounts<T>(select: (s: AccountsState) => T): T {
   return useStore(useHub().accounts, select);
+}
+
+export function useAudit<T>(select: (s: AuditState) => T): T {
+  return useStore(useHub().audit, select);
 }
