@@ -36,12 +36,12 @@ describe('audit entries in words', () => {
     expect(actionText('widget.frobnicate_all')).toBe('Widget frobnicate all');
   });
 
-  it('names the actor: an email, an API account, or the gateway itself', () => {
+  it('names the actor: an email, an API account, or the system', () => {
     expect(actorText({ kind: 'user', id: 'u1', label: 'a@acme.example' })).toBe('a@acme.example');
     expect(actorText({ kind: 'api', id: 'api_1', label: 'api:Terraform' })).toBe(
       'API account Terraform',
     );
-    expect(actorText({ kind: 'system', id: null, label: 'system' })).toBe('The gateway');
+    expect(actorText({ kind: 'system', id: null, label: 'system' })).toBe('System');
   });
 
   it('names the target from the entry itself, the account list, or the id', () => {
@@ -110,6 +110,16 @@ describe('auditChanges', () => {
     expect(auditChanges({ email: 'v@acme.example', role: 'viewer' }, null)).toEqual([
       { field: 'email', label: 'Email', before: 'v@acme.example' },
       { field: 'role', label: 'Role', before: 'viewer' },
+    ]);
+  });
+
+  it('leaves out a link kind that only restates the action, not a reset link', () => {
+    const link = { email: 'v@acme.example', role: 'viewer', kind: 'invitation', assignments: null };
+    expect(auditChanges(null, link).map((c) => c.field)).toEqual(['email', 'role']);
+    expect(auditChanges({ ...link, kind: 'reset' }, null).map((c) => c.field)).toEqual([
+      'email',
+      'role',
+      'kind',
     ]);
   });
 

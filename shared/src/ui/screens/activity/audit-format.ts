@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format';
 // changed. Pure, so every screen shows the same sentences and the rules are tested in Node.
 
 const ACTIONS: Record<string, string> = {
-  'host.claim': 'Claimed the gateway',
+  'host.claim': 'Gateway claimed',
   'host.settings.update': 'Changed the host settings',
   'host.user.update': 'Changed a host user’s access',
   'host.user.remove': 'Removed a host user',
@@ -41,9 +41,9 @@ export function actionText(action: string): string {
   return ACTIONS[action] ?? sentenceCase(action.replace(/[._]+/g, ' '));
 }
 
-/** The person's email, "API account <name>", or "The gateway" for what it did itself. */
+/** The person's email, "API account <name>", or "System" for what no one signed in did. */
 export function actorText(actor: AuditEntry['actor']): string {
-  if (actor.kind === 'system') return 'The gateway';
+  if (actor.kind === 'system') return 'System';
   if (actor.kind === 'api') return `API account ${actor.label.replace(/^api:/, '')}`;
   return actor.label;
 }
@@ -129,6 +129,9 @@ const LABELS: Record<string, string> = {
 /** Fields that say nothing a reader needs when something is created or removed. */
 const QUIET = new Set(['id', 'account_id', 'created_at', 'updated_at', 'manage_requested']);
 
+/** Values that only restate the action ("Invited a user" is an invitation). */
+const QUIET_VALUES: Record<string, unknown> = { kind: 'invitation' };
+
 /** A field a patch sends under another name than the stored view keeps. */
 const SAME_AS: Record<string, (before: Record<string, unknown>) => unknown> = {
   // A new token is logged as its last 4 characters; the pixel view keeps the old one's.
@@ -193,7 +196,7 @@ function side(
   out: AuditChange[],
 ): void {
   const field = path.at(-1)!;
-  if (QUIET.has(field) || isEmpty(value)) return;
+  if (QUIET.has(field) || isEmpty(value) || QUIET_VALUES[field] === value) return;
   if (isRecord(value) && path.length < MAX_DEPTH) {
     for (const key of Object.keys(value)) side(value[key], [...path, key], which, ctx, out);
     return;
