@@ -19,6 +19,7 @@ const PATHS = {
     'M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   back: 'M19 12H5M12 19l-7-7 7-7',
   user: 'M20 21a8 8 0 1 0-16 0M12 13a5 5 0 1 0 0-10 5 5 0 0 0 0 10z',
+  activity: 'M12 7v5l3 2M3.05 11a9 9 0 1 1 .5 4M3 20v-5h5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -14,9 +14,11 @@ describe('hub routes', () => {
     { name: 'host-users' },
     { name: 'api-accounts' },
     { name: 'host-settings' },
+    { name: 'host-activity' },
     { name: 'profile' },
     { name: 'account', accountId: 'acc_1', tab: 'overview' },
     { name: 'account', accountId: 'acc_1', tab: 'domains' },
+    { name: 'account', accountId: 'acc_1', tab: 'activity' },
     { name: 'pixel', accountId: 'acc_1', pixelId: '123456' },
   ];
 

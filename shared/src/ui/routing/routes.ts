@@ -2,7 +2,14 @@
 // the gateway mails out are `/hub/#/invite/<token>`, and because a static server then needs no
 // fallback route. The desktop app reuses the same paths over a memory navigator.
 
-export const ACCOUNT_TABS = ['overview', 'pixels', 'users', 'domains', 'settings'] as const;
+export const ACCOUNT_TABS = [
+  'overview',
+  'pixels',
+  'users',
+  'domains',
+  'activity',
+  'settings',
+] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
 export type Route =
@@ -16,6 +23,7 @@ export type Route =
   | { name: 'host-users' }
   | { name: 'api-accounts' }
   | { name: 'host-settings' }
+  | { name: 'host-activity' }
   | { name: 'profile' }
   | { name: 'account'; accountId: string; tab: AccountTab }
   | { name: 'pixel'; accountId: string; pixelId: string }
@@ -56,6 +64,7 @@ export function parseRoute(path: string): Route {
     if (b === 'users') return { name: 'host-users' };
     if (b === 'api-accounts') return { name: 'api-accounts' };
     if (b === 'settings') return { name: 'host-settings' };
+    if (b === 'activity') return { name: 'host-activity' };
   }
   if (a === 'accounts') {
     if (n === 1) return { name: 'accounts' };
@@ -84,6 +93,8 @@ export function routePath(r: Route): string {
       return '/host/api-accounts';
     case 'host-settings':
       return '/host/settings';
+    case 'host-activity':
+      return '/host/activity';
     case 'account':
       return `/accounts/${seg(r.accountId)}${r.tab === 'overview' ? '' : `/${r.tab}`}`;
     case 'pixel':
