@@ -71,6 +71,12 @@ export function Sidebar() {
               label="Settings"
               current={route.name === 'host-settings'}
             />
+            <NavLink
+              to={{ name: 'host-activity' }}
+              icon="activity"
+              label="Activity"
+              current={route.name === 'host-activity'}
+            />
           </>
         )}
       </div>

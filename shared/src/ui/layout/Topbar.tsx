@@ -10,6 +10,7 @@ const TITLES: Partial<Record<Route['name'], string>> = {
   'host-users': 'Host users',
   'api-accounts': 'API accounts',
   'host-settings': 'Settings',
+  'host-activity': 'Activity',
   profile: 'Profile & security',
 };
 

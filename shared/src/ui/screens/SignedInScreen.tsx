@@ -5,6 +5,7 @@ import type { Route } from '../routing/routes';
 import { AccountScreen } from './account/AccountScreen';
 import { AccountsScreen } from './host/AccountsScreen';
 import { ApiAccountsScreen } from './host/ApiAccountsScreen';
+import { HostActivityScreen } from './host/HostActivityScreen';
 import { HostSettingsScreen } from './host/HostSettingsScreen';
 import { HostUsersScreen } from './host/HostUsersScreen';
 import { ProfileScreen } from './ProfileScreen';
@@ -20,6 +21,8 @@ export function SignedInScreen({ route }: { route: Route }) {
       return <ApiAccountsScreen />;
     case 'host-settings':
       return <HostSettingsScreen />;
+    case 'host-activity':
+      return <HostActivityScreen />;
     case 'profile':
       return <ProfileScreen />;
     case 'account':
