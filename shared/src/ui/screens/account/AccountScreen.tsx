@@ -9,6 +9,7 @@ import { useApi, useHub } from '../../hub-context';
 import type { AccountTab } from '../../routing/routes';
 import { AccountContext, type OpenAccount } from './account-context';
 import { AccountTabs } from './AccountTabs';
+import { ActivityTab } from './ActivityTab';
 import { loadAccount } from './load-account';
 import { DomainsTab } from './DomainsTab';
 import { OutsideView } from './OutsideView';
@@ -77,6 +78,7 @@ export function AccountScreen({
               {tab === 'pixels' && <PixelsTab />}
               {tab === 'users' && <UsersTab />}
               {tab === 'domains' && <DomainsTab />}
+              {tab === 'activity' && <ActivityTab />}
               {tab === 'settings' && <SettingsTab />}
             </>
           )}

@@ -7,14 +7,19 @@ const LABELS: Record<AccountTab, string> = {
   pixels: 'Pixels',
   users: 'Users',
   domains: 'Domains',
+  activity: 'Activity',
   settings: 'Settings',
 };
+
+const ADMIN_TABS: ReadonlySet<AccountTab> = new Set(['users', 'activity']);
 
 /** The account's sections as links (each has its own address), the current one marked. */
 export function AccountTabs({ current }: { current: AccountTab }) {
   const { account, caps } = useOpenAccount();
-  // Users are an admin matter; everyone else would only meet a refusal there.
-  const tabs = (Object.keys(LABELS) as AccountTab[]).filter((t) => t !== 'users' || caps.admin);
+  // Users and the audit log are admin matters; everyone else would only meet a refusal there.
+  const tabs = (Object.keys(LABELS) as AccountTab[]).filter(
+    (t) => caps.admin || !ADMIN_TABS.has(t),
+  );
   return (
     <nav className="tabs" aria-label="Account sections">
       {tabs.map((t) => (
