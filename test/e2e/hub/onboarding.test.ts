@@ -254,4 +254,75 @@ describe('the hub, from first run to a read-only viewer', { timeout: 120_000 }, 
     await click(viewer, 'Sign in');
     await heading(viewer, 'Acme Shoes');
   });
+
+  it('shows the host and the account’s admins who changed what, and the viewer no Activity', async () => {
+    const host = people.host!;
+    const admin = people.admin!;
+    const viewer = people.viewer!;
+    onTestFailed(() => shot(host, 'failed-activity'));
+    const mainNav = (p: Page) => p.getByRole('navigation', { name: 'Main' });
+    const sections = (p: Page) => p.getByRole('navigation', { name: 'Account sections' });
+
+    // The host's own log: the account they created, under their email, newest first.
+    await mainNav(host).getByRole('link', { name: 'Activity', exact: true }).click();
+    await heading(host, 'Activity');
+    const hostLog = host.getByRole('table', { name: 'Host activity, newest first' });
+    const rows = hostLog.getByRole('row');
+    await rows.nth(1).getByText('Created an account').waitFor();
+    const created = await rows.nth(1).innerText();
+    expect(created).toContain(`${HOST.email} (you)`);
+    expect(created).toContain('Acme Shoes');
+    expect(created).toMatch(/Admin email:\s*admin@acme\.example/);
+    await rows.nth(2).getByText('Gateway claimed').waitFor();
+    expect(await host.getByText('All 2 entries shown.').count()).toBe(1);
+    await shot(host, '30-host-activity');
+
+    // Inside the managed account: its own log, with the admin's changes as old → new.
+    await mainNav(host).getByRole('link', { name: 'Acme Shoes' }).click();
+    await sections(host).getByRole('link', { name: 'Activity' }).click();
+    const accountLog = host.getByRole('table', { name: 'Activity in Acme Shoes, newest first' });
+    const codeSet = accountLog
+      .getByRole('row', { name: /Changed a pixel’s settings/ })
+      .filter({ hasText: 'TEST4711' });
+    await codeSet.waitFor();
+    expect(await codeSet.innerText()).toContain(ADMIN.email);
+    expect(await codeSet.innerText()).toMatch(
+      /Test event code:\s*from\s*none\s*→?\s*to\s*TEST4711/,
+    );
+    expect(await codeSet.innerText()).toContain('Pixel Main store (123456789012345)');
+    const paused = accountLog
+      .getByRole('row', { name: /Changed a pixel’s settings/ })
+      .filter({ hasText: /Publishing to Meta:\s*from\s*yes/ });
+    expect(await paused.count()).toBe(1);
+    for (const [what, who] of [
+      ['Connected a pixel', ADMIN.email],
+      ['Asked to manage the account', `${HOST.email} (you)`],
+      ['Changed host management', ADMIN.email],
+      ['Accepted an invitation', VIEWER.email],
+      ['Made a password reset link', ADMIN.email],
+    ] as const) {
+      const row = accountLog.getByRole('row', { name: new RegExp(what) }).first();
+      expect(await row.innerText(), what).toContain(who);
+    }
+    await shot(host, '31-account-activity');
+
+    // The account's own admin has the tab too.
+    await admin.reload();
+    await sections(admin).getByRole('link', { name: 'Activity' }).waitFor();
+
+    // The viewer: no Activity in either place, a plain answer at the address, and a 403 behind it.
+    await viewer.reload();
+    await heading(viewer, 'Acme Shoes');
+    await sections(viewer).getByRole('link', { name: 'Overview' }).waitFor();
+    expect(await sections(viewer).getByRole('link', { name: 'Activity' }).count()).toBe(0);
+    expect(await mainNav(viewer).getByRole('link', { name: 'Activity' }).count()).toBe(0);
+    const accountUrl = viewer.url().replace(/#.*$/, '') + new URL(host.url()).hash;
+    await viewer.goto(accountUrl);
+    await viewer.getByText('Only the account’s admins see its activity.').waitFor();
+    const accountId = new URL(host.url()).hash.split('/')[2]!;
+    const r = await viewer
+      .context()
+      .request.get(`${stack.gateway.url}/api/v1/audit?account_id=${accountId}`);
+    expect(r.status()).toBe(403);
+  });
 });
