@@ -104,6 +104,20 @@ for (const d of dialects) {
       expect(err.code).toBe('OUTBOX_FULL');
     });
 
+    it('hands a stored row out once: from memory while fresh, from the table once its lease ends', async () => {
+      const b = await env.open({ maxEvents: 50, leaseMs: 1000, owner: 'b' });
+      const mine = (rows: { pixelId: string }[]) => rows.filter((r) => r.pixelId === '5');
+      try {
+        await b.append([entry(20, '5')]);
+        const later = await b.claim(10, Date.now() + 2000, []);
+        expect(mine(later).map((c) => JSON.parse(c.payload).event_id)).toEqual(['e20']);
+        expect(mine(await b.claim(10, Date.now() + 2000, []))).toEqual([]);
+        await b.remove(mine(later).map((c) => c.id));
+      } finally {
+        await b.close();
+      }
+    });
+
     it('expires held events older than the retention', async () => {
       await a.append([entry(9, '3')]);
       const gone = await a.expireHeld('3', Date.now() + 1);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GatewayError } from '../errors.js';
+import { HandOff } from './hand-off.js';
 import {
   GroupCommit,
   type ClaimedEvent,
@@ -26,6 +27,7 @@ create table if not exists outbox (
   lease_until integer
 );
 create index if not exists outbox_pixel on outbox (pixel_id, id);
+create index if not exists outbox_due on outbox (next_attempt_at, id);
 `;
 
 type Row = {
@@ -54,31 +56,59 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // FULL: a commit is on disk before the 202 goes out, even across a power cut.
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
-  // Only this process uses the file: leases left by a killed predecessor are void.
-  db.exec('update outbox set lease_owner = null, lease_until = null where lease_owner is not null');
+  // Only this process uses the file: leases left by a killed predecessor are void, and the rows
+  // they kept out of reach (a lease defers next_attempt_at) are due now.
+  db.prepare(
+    'update outbox set lease_owner = null, lease_until = null, next_attempt_at = min(next_attempt_at, ?) where lease_owner is not null',
+  ).run(Date.now());
   let depth = (db.prepare('select count(*) as n from outbox').get() as { n: number }).n;
 
+  const handOff = new HandOff(opts.leaseMs);
   const insert = db.prepare(
-    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?)',
+    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertAll = db.transaction((items: OutboxEntry[], now: number) => {
-    for (const e of items) insert.run(e.pixelId, e.accountId, e.eventName, e.payload, now, now);
+  // The first `leased` rows are written leased to this process and handed to the forwarder
+  // from memory after the commit (hand-off.ts); the rest wait in the table for a claim.
+  const insertAll = db.transaction((items: OutboxEntry[], now: number, leased: number) => {
+    const ids: number[] = [];
+    const until = now + opts.leaseMs;
+    for (let i = 0; i < items.length; i++) {
+      const e = items[i]!;
+      const [next, owner, leaseUntil] = i < leased ? [until, opts.owner, until] : [now, null, null];
+      const r = insert.run(
+        e.pixelId,
+        e.accountId,
+        e.eventName,
+        e.payload,
+        now,
+        next,
+        owner,
+        leaseUntil,
+      );
+      if (i < leased) ids.push(Number(r.lastInsertRowid));
+    }
+    return ids;
   });
   const group = new GroupCommit<OutboxEntry>((items) => {
+    const now = Date.now();
+    const leased = Math.min(items.length, handOff.room());
     try {
-      insertAll(items, Date.now());
+      const ids = insertAll(items, now, leased);
+      handOff.add(items.slice(0, leased), ids, now);
     } catch (e) {
       depth -= items.length;
       throw storageError(e);
     }
   });
 
+  // A lease defers next_attempt_at to its end, so "due" alone excludes rows in flight and the
+  // outbox_due index finds due rows without scanning the ones waiting or leased.
   const claimStmt = (held: number) =>
     db.prepare(
-      `update outbox set lease_owner = ?, lease_until = ? where id in (
-         select id from outbox where next_attempt_at <= ? and (lease_until is null or lease_until < ?)
+      `update outbox set lease_owner = ?, lease_until = ?, next_attempt_at = ? where id in (
+         select id from outbox where next_attempt_at <= ?
          ${held > 0 ? `and pixel_id not in (${Array(held).fill('?').join(',')})` : ''}
-         order by id limit ?)
+         order by next_attempt_at, id limit ?)
        returning id, pixel_id, account_id, event_name, payload, attempts, created_at`,
     );
   const byIds = (sql: string, ids: readonly number[], ...head: unknown[]) => {
@@ -98,15 +128,18 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       await group.add(entries);
     },
     async claim(limit, now, held) {
+      const until = now + opts.leaseMs;
       const rows = claimStmt(held.length).all(
         opts.owner,
-        now + opts.leaseMs,
-        now,
+        until,
+        until,
         now,
         ...held,
         limit,
       ) as Row[];
-      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+      const claimed = rows.map(toClaimed);
+      if (claimed.length < limit) claimed.push(...handOff.take(limit - claimed.length, now, held));
+      return claimed.sort((a, b) => a.id - b.id);
     },
     async remove(ids) {
       if (ids.length === 0) return;
@@ -123,6 +156,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       )();
     },
     async expireHeld(pixelId, before) {
+      handOff.drop(pixelId, before);
       const rows = db
         .prepare(
           'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',

@@ -1,0 +1,76 @@
+import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+
+/**
+ * Rows this process has just committed, kept in memory so the forwarder takes them without
+ * reading them back: claiming them from the database (an UPDATE … RETURNING of every row and
+ * its payload) cost as much as storing them. They are written already leased to this process
+ * (not due before the lease ends), so no other claimer sees them; a row the forwarder never
+ * settles (crash, storage error, held pixel, or simply taken from here too late) is claimed
+ * from the database once that lease runs out, like any other due row.
+ */
+export class HandOff {
+  private rows: ClaimedEvent[] = [];
+  private head = 0;
+
+  constructor(
+    private readonly leaseMs: number,
+    /** Bounds memory (about 1.3 KB per event); rows past it are written unleased instead. */
+    private readonly capacity = 10_000,
+  ) {}
+
+  /** How many of the next appended rows to write leased and keep here. */
+  room(): number {
+    return Math.max(0, this.capacity - (this.rows.length - this.head));
+  }
+
+  /** Called after the commit, with the ids the database gave the rows. */
+  add(entries: readonly OutboxEntry[], ids: readonly number[], createdAt: number): void {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      this.rows.push({
+        id: ids[i]!,
+        pixelId: e.pixelId,
+        accountId: e.accountId,
+        eventName: e.eventName,
+        payload: e.payload,
+        attempts: 0,
+        createdAt,
+      });
+    }
+  }
+
+  /**
+   * Up to `limit` rows, oldest first. Rows of held pixels, and rows with less than half of
+   * their lease left (a delivery outliving the lease could be sent twice), are let go: the
+   * database hands them out when their lease ends.
+   */
+  take(limit: number, now: number, held: readonly string[]): ClaimedEvent[] {
+    const out: ClaimedEvent[] = [];
+    const skip = held.length > 0 ? new Set(held) : undefined;
+    const freshAfter = now - this.leaseMs / 2;
+    while (out.length < limit && this.head < this.rows.length) {
+      const row = this.rows[this.head++]!;
+      if (row.createdAt >= freshAfter && !skip?.has(row.pixelId)) out.push(row);
+    }
+    this.compact();
+    return out;
+  }
+
+  /** Lets go of a pixel's rows created before `before` (their events expired while held). */
+  drop(pixelId: string, before: number): void {
+    this.rows = this.rows
+      .slice(this.head)
+      .filter((r) => r.pixelId !== pixelId || r.createdAt >= before);
+    this.head = 0;
+  }
+
+  private compact(): void {
+    if (this.head === this.rows.length) {
+      this.rows = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.rows.length) {
+      this.rows = this.rows.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
