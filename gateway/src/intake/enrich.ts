@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IntakeEvent, INTAKE_LIMITS, type RejectedEvent } from '@capgw/shared/schemas/intake';
+import { INTAKE_LIMITS, type RejectedEvent } from '@capgw/shared/schemas/intake';
 import type { ErrorCode } from '@capgw/shared/protocol/errors';
 import { ERRORS } from '@capgw/shared/protocol/errors';
 import {
@@ -9,6 +9,7 @@ import {
   isValidFbc,
   isValidFbp,
 } from '../normalize/index.js';
+import { parseEvent } from './read-event.js';
 
 /** Who sent a body, as the server saw it. Browsers are not trusted with any of this. */
 export interface SenderContext {
@@ -40,13 +41,9 @@ const refuse = (code: ErrorCode, message: string = ERRORS[code].message): Refuse
  * first-party fbp/fbc, event time; then normalizes and hashes user data (normalize/).
  */
 export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): Enriched | Refused {
-  const parsed = IntakeEvent.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return refuse('EVENT_INVALID', `${where}${issue?.message ?? 'invalid event'}`);
-  }
-  const e = parsed.data;
+  const parsed = parseEvent(raw);
+  if (!parsed.ok) return refuse('EVENT_INVALID', parsed.message);
+  const e = parsed.event;
   const now = Math.floor(nowMs / 1000);
   let time = e.event_time ?? now;
   if (time > 1e11) time = Math.floor(time / 1000); // milliseconds sent by mistake
