@@ -1,5 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -22,7 +30,21 @@ export class SecretBox {
     const file = join(dataDir, 'master.key');
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+      // On disk before anything is encrypted with it: a key lost to a crash would make every
+      // stored access token unreadable.
+      const fd = openSync(file, 'wx', 0o600);
+      try {
+        writeSync(fd, randomBytes(32).toString('base64') + '\n');
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      const dir = openSync(dataDir, 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
     }
     return SecretBox.fromBase64(readFileSync(file, 'utf8').trim());
   }
