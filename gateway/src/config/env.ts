@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .default('v24.0'),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Free space kept on the data directory's disk (SQLite); below it intake answers 429. */
+  DISK_RESERVE_MB: z.coerce.number().min(0).default(64),
   /** Outbox capacity in events; past it intake answers 429. */
   OUTBOX_MAX_EVENTS: z.coerce.number().int().positive().default(1_000_000),
   /** How long a replica's claim on outbox rows lasts before another replica may take them. */

@@ -16,6 +16,7 @@ export async function openOutbox(
     maxEvents: config.OUTBOX_MAX_EVENTS,
     leaseMs: config.OUTBOX_LEASE_MS,
     owner,
+    diskReserveBytes: config.DISK_RESERVE_MB * 1024 * 1024,
   };
   if (config.database.kind === 'sqlite') return openSqliteOutbox(config.database.dir, opts);
   if (!connection.pgPool) throw new Error('PostgreSQL connection without a pool');

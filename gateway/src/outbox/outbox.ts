@@ -42,6 +42,8 @@ export interface OutboxOptions {
   leaseMs: number;
   /** Identifies this process's leases. */
   owner: string;
+  /** Free disk space below which appends are refused (SQLite only). */
+  diskReserveBytes?: number;
 }
 
 /** Runs `flush` once per turn of the event loop for everything appended during that turn. */

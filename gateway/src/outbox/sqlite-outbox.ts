@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GatewayError } from '../errors.js';
+import { DiskGuard } from './disk-guard.js';
 import { HandOff } from './hand-off.js';
 import {
   GroupCommit,
@@ -64,6 +65,12 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   let depth = (db.prepare('select count(*) as n from outbox').get() as { n: number }).n;
 
   const handOff = new HandOff(opts.leaseMs);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const disk = new DiskGuard(
+    dir,
+    opts.diskReserveBytes ?? 0,
+    () => (db.pragma('freelist_count', { simple: true }) as number) * pageSize,
+  );
   const insert = db.prepare(
     'insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -123,6 +130,18 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     async append(entries) {
       if (depth + entries.length > opts.maxEvents) {
         throw new GatewayError('OUTBOX_FULL', undefined, undefined, { 'retry-after': '5' });
+      }
+      let bytes = 0;
+      for (const e of entries) bytes += e.payload.length;
+      if (!disk.hasRoom(bytes)) {
+        throw new GatewayError(
+          'OUTBOX_FULL',
+          "The gateway's disk is almost full; retry later.",
+          undefined,
+          {
+            'retry-after': '30',
+          },
+        );
       }
       depth += entries.length;
       await group.add(entries);
