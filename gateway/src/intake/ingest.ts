@@ -42,7 +42,7 @@ export class Ingest {
     this.metrics.received.inc({ channel: req.ctx.channel }, req.events.length);
     for (let i = 0; i < req.events.length; i++) {
       const r = enrichEvent(req.events[i], req.ctx, now);
-      if (r.ok && r.siteHost && isBlocked(route, r.siteHost)) {
+      if (r.ok && blocksSite(route, r.url)) {
         rejected.push({
           index: i,
           code: 'WEBSITE_BLOCKED',
@@ -95,13 +95,17 @@ export class Ingest {
     }
     const owner = this.directory.accountOfDomain(req.host);
     if (owner !== undefined && owner !== route.accountId) throw new GatewayError('WRONG_DOMAIN');
-    const site = hostOf(req.origin);
-    if (site && isBlocked(route, site)) throw new GatewayError('WEBSITE_BLOCKED');
+    if (blocksSite(route, req.origin)) throw new GatewayError('WEBSITE_BLOCKED');
     return route;
   }
 }
 
-function isBlocked(route: PixelRoute, host: string): boolean {
+/** Whether the page at `url` (a URL or an origin) is on a website the pixel blocks. */
+function blocksSite(route: PixelRoute, url: string | undefined): boolean {
+  // Most pixels block nothing: then no URL is parsed at all.
+  if (route.blockedSites.length === 0) return false;
+  const host = hostOf(url);
+  if (!host) return false;
   for (const site of route.blockedSites) if (hostMatches(host, site)) return true;
   return false;
 }
