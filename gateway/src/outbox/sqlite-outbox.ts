@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { GatewayError } from '../errors.js';
 import { DiskGuard } from './disk-guard.js';
@@ -52,16 +53,25 @@ const toClaimed = (r: Row): ClaimedEvent => ({
 
 export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   mkdirSync(dir, { recursive: true });
-  const db = new Database(join(dir, 'outbox.db'));
+  const file = join(dir, 'outbox.db');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before the 202 goes out, even across a power cut.
-  db.pragma('synchronous = FULL');
+  // A commit is on disk before the 202 goes out, even across a power cut, as with synchronous
+  // = FULL; but FULL would fsync the WAL on the event loop (about 0.5 ms per commit, during
+  // which no request is parsed). NORMAL writes the WAL without syncing it, and append() below
+  // fdatasync()s it on libuv's thread pool, as SQLite itself would under FULL, before it
+  // resolves. Claims, removals and reschedules are not synced on their own: a power cut that
+  // loses one only redelivers an event, which at-least-once allows.
+  db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
   // Only this process uses the file: leases left by a killed predecessor are void, and the rows
   // they kept out of reach (a lease defers next_attempt_at) are due now.
   db.prepare(
     'update outbox set lease_owner = null, lease_until = null, next_attempt_at = min(next_attempt_at, ?) where lease_owner is not null',
   ).run(Date.now());
+  // The WAL exists once the statements above have run, and stays the same file while this
+  // connection is open (SQLite rewinds it after a checkpoint, never replaces it).
+  const wal = openSync(`${file}-wal`, 'r+');
   let depth = (db.prepare('select count(*) as n from outbox').get() as { n: number }).n;
 
   const handOff = new HandOff(opts.leaseMs);
@@ -96,16 +106,21 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     }
     return ids;
   });
-  const group = new GroupCommit<OutboxEntry>((items) => {
+  const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
     const leased = Math.min(items.length, handOff.room());
+    let ids: number[];
     try {
-      const ids = insertAll(items, now, leased);
-      handOff.add(items.slice(0, leased), ids, now);
+      ids = insertAll(items, now, leased);
     } catch (e) {
       depth -= items.length;
       throw storageError(e);
     }
+    // Committed, not yet on disk: the forwarder gets the rows once the answer could go out.
+    await syncWal(wal).catch((e: unknown) => {
+      throw storageError(e);
+    });
+    handOff.add(items.slice(0, leased), ids, now);
   });
 
   // A lease defers next_attempt_at to its end, so "due" alone excludes rows in flight and the
@@ -187,10 +202,13 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     depth: () => depth,
     async close() {
       await group.drain();
+      closeSync(wal);
       db.close();
     },
   };
 }
+
+const syncWal = promisify(fdatasync);
 
 /** A read-only or full disk must answer 503, never crash the process or lie with a 202. */
 export function storageError(e: unknown): GatewayError {
