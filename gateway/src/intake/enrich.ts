@@ -28,6 +28,8 @@ export type Enriched = {
   payload: string;
   /** The page the event happened on (for website blocks). */
   url: string | undefined;
+  /** The sender's own event_id (undefined when the gateway made one up). */
+  eventId: string | undefined;
 };
 export type Refused = { ok: false; code: ErrorCode; message: string };
 
@@ -82,11 +84,12 @@ export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): En
   // `e` is the reader's own copy: completing it in place spares a second object per event.
   const out: Record<string, unknown> = e;
   out.event_time = time;
-  out.event_id = e.event_id ?? randomUUID();
+  const eventId = e.event_id;
+  out.event_id = eventId ?? randomUUID();
   out.action_source = actionSource;
   if (url) out.event_source_url = url;
   out.user_data = userData;
-  return { ok: true, eventName: e.event_name, payload: JSON.stringify(out), url };
+  return { ok: true, eventName: e.event_name, payload: JSON.stringify(out), url, eventId };
 }
 
 function pickCookie(given: unknown, cookie: string | undefined, valid: (v: string) => boolean) {

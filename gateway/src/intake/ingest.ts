@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IntakeAccepted, RejectedEvent } from '@capgw/shared/schemas/intake';
 import type { MinuteCounters } from '../engine/counters.js';
+import { RecentEvents } from '../engine/recent-events.js';
 import { hostMatches, type PixelDirectory, type PixelRoute } from '../engine/directory.js';
 import { GatewayError } from '../errors.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -31,6 +32,7 @@ export class Ingest {
     private readonly counters: MinuteCounters,
     private readonly metrics: Metrics,
     private readonly onStored: (n: number) => void,
+    private readonly recent = new RecentEvents(),
   ) {}
 
   async ingest(req: IngestRequest): Promise<IntakeAccepted> {
@@ -39,6 +41,8 @@ export class Ingest {
     const entries: OutboxEntry[] = [];
     const rejected: RejectedEvent[] = [];
     let discarded = 0;
+    let duplicates = 0;
+    let batchKeys: Set<string> | undefined;
     this.metrics.received.inc({ channel: req.ctx.channel }, req.events.length);
     for (let i = 0; i < req.events.length; i++) {
       const r = enrichEvent(req.events[i], req.ctx, now);
@@ -54,6 +58,15 @@ export class Ingest {
         rejected.push({ index: i, code: r.code, message: r.message });
         continue;
       }
+      const key =
+        r.eventId === undefined
+          ? undefined
+          : RecentEvents.key(route.pixelId, r.eventName, r.eventId);
+      if (key !== undefined && (this.recent.has(key) || batchKeys?.has(key))) {
+        duplicates++;
+        continue;
+      }
+      if (key !== undefined) (batchKeys ??= new Set()).add(key);
       this.counters.add(route.pixelId, route.accountId, r.eventName, 'received', 1, now);
       // Publishing off, or this event name switched off: accepted and counted, never sent.
       if (!route.publishing || route.blockedEvents.has(r.eventName)) {
@@ -71,7 +84,7 @@ export class Ingest {
       this.metrics.rejected.inc({ reason: r.code });
       this.counters.add(route.pixelId, route.accountId, '(invalid)', 'rejected', 1, now);
     }
-    if (entries.length === 0 && discarded === 0) {
+    if (entries.length === 0 && discarded === 0 && duplicates === 0) {
       const first = rejected[0]!;
       throw new GatewayError(first.code, first.message, { rejected });
     }
@@ -79,9 +92,13 @@ export class Ingest {
       await this.outbox.append(entries);
       this.onStored(entries.length);
     }
+    // Remembered only once stored (or deliberately not sent): a failed write must stay retryable.
+    if (batchKeys) for (const key of batchKeys) this.recent.add(key, now);
+    if (duplicates > 0) this.metrics.discarded.inc({ reason: 'duplicate' }, duplicates);
     if (discarded > 0) this.metrics.discarded.inc({ reason: 'publishing_off' }, discarded);
-    this.metrics.accepted.inc(entries.length + discarded);
-    const accepted = entries.length + discarded;
+    this.metrics.accepted.inc(entries.length + discarded + duplicates);
+    // A resent duplicate is acknowledged like the first copy, so the sender stops resending it.
+    const accepted = entries.length + discarded + duplicates;
     return rejected.length > 0 ? { accepted, rejected } : { accepted };
   }
 

@@ -225,4 +225,14 @@ describe('forwarding to the Conversions API', () => {
     // Found by id: delivery is at least once, so a late duplicate of an earlier test may land too.
     await eventually(() => s.graph.events('1001').find((g) => g.event.event_id === 'ws-1'));
   });
+
+  it('acknowledges a resent event without sending it to Meta twice', async () => {
+    const body = { pixel_id: '1002', events: [ev({ event_name: 'Lead', event_id: 'dup-1' })] };
+    // The browser client resends by beacon what its WebSocket ack did not confirm in time.
+    expect((await postBrowserEvents(s.url, body)).body).toEqual({ accepted: 1 });
+    expect((await postBrowserEvents(s.url, body)).body).toEqual({ accepted: 1 });
+    await eventually(() => s.graph.events('1002').find((g) => g.event.event_id === 'dup-1'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.graph.events('1002').filter((g) => g.event.event_id === 'dup-1')).toHaveLength(1);
+  });
 });
