@@ -36,6 +36,8 @@ export class Forwarder {
   /** The last round left due rows behind (full claim or no free slot): keep going. */
   private backlog = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Claimed batches not started yet: at most maxInFlight deliveries run at once. */
+  private waiting: ClaimedEvent[][] = [];
   private readonly claimLimit: number;
   private readonly maxInFlight: number;
   private lastExpiry = 0;
@@ -82,13 +84,20 @@ export class Forwarder {
       try {
         await this.expireHeld();
         this.backlog = true;
-        while (!this.stopping && this.inFlight.size < this.maxInFlight) {
+        // Claim again only once every claimed batch is under way: unsent rows wait in the
+        // outbox, where their leases cannot run out on them.
+        while (
+          !this.stopping &&
+          this.waiting.length === 0 &&
+          this.inFlight.size < this.maxInFlight
+        ) {
           const rows = await this.outbox.claim(
             this.claimLimit,
             Date.now(),
             this.directory.heldPixels(),
           );
-          for (const batch of batches(rows)) this.track(this.deliver(batch));
+          this.waiting = batches(rows).reverse();
+          this.startWaiting();
           if (rows.length < this.claimLimit) {
             this.backlog = false;
             break;
@@ -101,13 +110,25 @@ export class Forwarder {
     } while (this.again && !this.stopping);
   }
 
+  /**
+   * Starts waiting batches while slots are free. Starting all of a claim at once (with events
+   * spread over thousands of pixels, thousands of one-event batches) kept thousands of
+   * deliveries alive together, waiting for a connection, and their garbage grew the heap.
+   */
+  private startWaiting(): void {
+    while (!this.stopping && this.inFlight.size < this.maxInFlight && this.waiting.length > 0) {
+      this.track(this.deliver(this.waiting.pop()!));
+    }
+  }
+
   private track(p: Promise<void>): void {
     this.inFlight.add(p);
     void p.finally(() => {
       this.inFlight.delete(p);
+      this.startWaiting();
       // A slot opened while due rows wait. Otherwise the next tick or a full batch wakes us:
       // claiming after every completion would send a trickle of tiny batches.
-      if (this.backlog) this.wake();
+      if (this.backlog && this.waiting.length === 0) this.wake();
     });
   }
 

@@ -123,10 +123,23 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     handOff.add(items.slice(0, leased), ids, now);
   });
 
+  // Statements are prepared once per shape and kept: preparing one per call cost CPU and, with
+  // one small batch per pixel, left thousands of native statements waiting for the garbage
+  // collector to finalize them. Shapes are few (id lists in chunks, held-pixel counts).
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      if (statements.size >= 256) statements.clear();
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
   // A lease defers next_attempt_at to its end, so "due" alone excludes rows in flight and the
   // outbox_due index finds due rows without scanning the ones waiting or leased.
   const claimStmt = (held: number) =>
-    db.prepare(
+    prepared(
       `update outbox set lease_owner = ?, lease_until = ?, next_attempt_at = ? where id in (
          select id from outbox where next_attempt_at <= ?
          ${held > 0 ? `and pixel_id not in (${Array(held).fill('?').join(',')})` : ''}
@@ -136,7 +149,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const byIds = (sql: string, ids: readonly number[], ...head: unknown[]) => {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      db.prepare(sql.replace('$IDS', chunk.map(() => '?').join(','))).run(...head, ...chunk);
+      prepared(sql.replace('$IDS', chunk.map(() => '?').join(','))).run(...head, ...chunk);
     }
   };
 
