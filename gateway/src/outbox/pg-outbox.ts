@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { GatewayError } from '../errors.js';
+import { HandOff } from './hand-off.js';
 import {
   GroupCommit,
   type ClaimedEvent,
@@ -41,25 +42,46 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
   const timer = setInterval(() => void refreshDepth().catch(() => undefined), 1000);
   timer.unref();
 
+  const handOff = new HandOff(opts.leaseMs);
   const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
+    const leased = Math.min(items.length, handOff.room());
+    let ids: number[];
     try {
       // One statement for the whole group: unnest keeps it a single round trip and one commit.
-      await pool.query(
-        `insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at)
-         select p, a, n, b, $5::bigint, $5::bigint from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(p, a, n, b)`,
+      // Ids are drawn in the input's order, so the answer maps back onto `items`. The first
+      // `leased` rows are written leased to this replica and handed to its forwarder from
+      // memory (hand-off.ts); other replicas see them only if that lease runs out.
+      const r = await pool.query<{ id: string }>(
+        `with input as (
+           select nextval(pg_get_serial_sequence('outbox', 'id')) as id, x.*
+           from unnest($1::text[], $2::text[], $3::text[], $4::text[]) with ordinality as x(p, a, n, b, ord)
+         ), stored as (
+           insert into outbox (id, pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until)
+           select id, p, a, n, b, $5::bigint,
+             case when ord <= $6 then $7::bigint else $5::bigint end,
+             case when ord <= $6 then $8 end,
+             case when ord <= $6 then $7::bigint end
+           from input
+         )
+         select id from input where ord <= $6 order by ord`,
         [
           items.map((e) => e.pixelId),
           items.map((e) => e.accountId),
           items.map((e) => e.eventName),
           items.map((e) => e.payload),
           now,
+          leased,
+          now + opts.leaseMs,
+          opts.owner,
         ],
       );
-    } catch (e) {
+      ids = r.rows.map((row) => Number(row.id));
+    } catch {
       depth -= items.length;
       throw new GatewayError('STORAGE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
     }
+    handOff.add(items.slice(0, leased), ids, now);
   });
 
   return {
@@ -72,15 +94,18 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       await group.add(entries);
     },
     async claim(limit, now, held) {
+      // A lease also defers next_attempt_at, so the outbox_due index skips leased rows.
       const r = await pool.query<Row>(
-        `update outbox set lease_owner = $1, lease_until = $2 where id in (
+        `update outbox set lease_owner = $1, lease_until = $2, next_attempt_at = $2 where id in (
            select id from outbox
            where next_attempt_at <= $3 and (lease_until is null or lease_until < $3) and not (pixel_id = any($4::text[]))
-           order by id limit $5 for update skip locked)
+           order by next_attempt_at, id limit $5 for update skip locked)
          ${RETURNING}`,
         [opts.owner, now + opts.leaseMs, now, held, limit],
       );
-      return r.rows.map(toClaimed).sort((a, b) => a.id - b.id);
+      const claimed = r.rows.map(toClaimed);
+      if (claimed.length < limit) claimed.push(...handOff.take(limit - claimed.length, now, held));
+      return claimed.sort((a, b) => a.id - b.id);
     },
     async remove(ids) {
       if (ids.length === 0) return;
@@ -96,6 +121,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       );
     },
     async expireHeld(pixelId, before) {
+      handOff.drop(pixelId, before);
       const r = await pool.query<Row>(
         `delete from outbox where pixel_id = $1 and created_at < $2 ${RETURNING}`,
         [pixelId, before],
