@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'gateway/hub/dist/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/migrations/**', 'gateway/hub/dist/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

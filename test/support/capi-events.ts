@@ -29,7 +29,7 @@ export const poisonEvent = (): Record<string, unknown> =>
 
 export interface PostResult {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- assertions dig into it
+  body: any;  
   headers: Headers;
 }
 

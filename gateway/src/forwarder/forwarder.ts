@@ -209,12 +209,7 @@ export class Forwarder {
     reason: 'rejected' | 'expired' = 'rejected',
   ) {
     const now = Date.now();
-    let eventId: string | null = null;
-    try {
-      eventId = String((JSON.parse(e.payload) as { event_id?: unknown }).event_id ?? '') || null;
-    } catch {
-      eventId = null;
-    }
+    const eventId = eventIdOf(e.payload);
     await this.store.metrics.addEventErrors([
       {
         pixelId: e.pixelId,
@@ -285,4 +280,13 @@ function describe(error: GraphError): Record<string, unknown> {
     fbtrace_id: error.fbtraceId ?? null,
     at: Date.now(),
   };
+}
+
+/** The event_id inside a stored payload, for the pixel's error list (null if unreadable). */
+function eventIdOf(payload: string): string | null {
+  try {
+    return String((JSON.parse(payload) as { event_id?: unknown }).event_id ?? '') || null;
+  } catch {
+    return null;
+  }
 }

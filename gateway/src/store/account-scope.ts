@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Connection } from './db.js';
-import { tables as t, type Tables } from './db.js';
+import type { Connection, tables as t } from './db.js';
+import { type Tables } from './db.js';
 import { AuditRepo, type AuditRow } from './repos/audit-repo.js';
 import { InvitationsRepo } from './repos/invitations-repo.js';
 import type { PixelRow } from './repos/pixels-repo.js';

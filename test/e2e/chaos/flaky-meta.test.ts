@@ -57,7 +57,7 @@ describe('chaos: a flaky Meta under load', () => {
 
     expect(acknowledged.size).toBeGreaterThan(500);
     const deadline = Date.now() + 40_000;
-    let missing: string[] = [];
+    let missing: string[];
     do {
       const got = new Set(s.graph.events().map((e) => String(e.event.event_id)));
       missing = [...acknowledged].filter((id) => !got.has(id));

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
-import type { Connection } from '../db.js';
-import { tables as t, type Tables } from '../db.js';
+import type { Connection, tables as t } from '../db.js';
+import { type Tables } from '../db.js';
 
 export type AuditRow = typeof t.auditLog.$inferSelect;
 export type AuditInsert = typeof t.auditLog.$inferInsert;

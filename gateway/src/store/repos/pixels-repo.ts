@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Connection } from '../db.js';
-import { tables as t, type Tables } from '../db.js';
+import type { Connection, tables as t } from '../db.js';
+import { type Tables } from '../db.js';
 
 export type PixelRow = typeof t.pixels.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { Connection } from '../db.js';
-import { tables as t, type Tables } from '../db.js';
+import type { Connection, tables as t } from '../db.js';
+import { type Tables } from '../db.js';
 
 export type SessionRow = typeof t.sessions.$inferSelect;
 
