@@ -2,6 +2,8 @@ import type { CounterDelta, MetricsRepo } from '../store/repos/metrics-repo.js';
 
 type Field = 'received' | 'published' | 'failed' | 'rejected';
 
+const FLUSH_SLICE = 100;
+
 /**
  * Per-minute, per-pixel, per-event-name counters for the hub's charts. Counted in memory on the
  * hot path and written in one transaction every few seconds; a crash loses at most that window
@@ -50,16 +52,23 @@ export class MinuteCounters {
 
   async flush(): Promise<void> {
     if (this.deltas.size === 0) return;
-    const batch = [...this.deltas.values()];
+    const all = [...this.deltas.values()];
     this.deltas = new Map();
-    try {
-      await this.repo.addCounters(batch);
-    } catch (e) {
-      // Put them back: the next flush retries.
-      for (const d of batch)
-        for (const f of ['received', 'published', 'failed', 'rejected'] as const)
-          this.add(d.pixelId, d.accountId, d.eventName, f, d[f], d.minute);
-      throw e;
+    // One upsert per row costs about 65 µs on SQLite, where it holds the event loop: with
+    // 10,000 active pixels a single transaction stalled intake for 0.65 s every flush. Slices
+    // with a turn of the loop between them keep each stall to a few milliseconds.
+    for (let i = 0; i < all.length; i += FLUSH_SLICE) {
+      const slice = all.slice(i, i + FLUSH_SLICE);
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      try {
+        await this.repo.addCounters(slice);
+      } catch (e) {
+        // Put back what was not written: the next flush retries it.
+        for (const d of all.slice(i))
+          for (const f of ['received', 'published', 'failed', 'rejected'] as const)
+            this.add(d.pixelId, d.accountId, d.eventName, f, d[f], d.minute);
+        throw e;
+      }
     }
   }
 
