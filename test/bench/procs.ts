@@ -74,6 +74,13 @@ export function cpuSeconds(pid: number): number {
 }
 const CLOCK_TICKS = 100; // USER_HZ, 100 on every Linux the benchmark targets
 
+/** CPU seconds every process on the machine has used so far (all cores, from /proc/stat). */
+export function machineCpuSeconds(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / CLOCK_TICKS;
+}
+
 /** Current resident set size (VmRSS), in MB. */
 export function rssMb(pid: number): number {
   return memoryFieldMb(pid, 'VmRSS');

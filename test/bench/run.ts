@@ -1,5 +1,5 @@
-// `npm run bench` [--quick] [--json] [--profile DIR] [--only gateway-sqlite,bare,…]
-//                  [--scenarios http1,ws10,…] [--no-scale]
+// `npm run bench` [--quick] [--json] [--profile DIR] [--only gateway-sqlite,bare,…,scale]
+//                  [--scenarios http1,ws10,…] [--no-scale] [--gateway-flags "--max-old-space-size=200"]
 // One run on loopback: the Graph stand-in and this load generator on one core, each server on
 // the other; the gateway (SQLite, PostgreSQL), the bare Fastify ceiling and the Meta SDK
 // baseline get the same scenarios. Prints a table and the targets of issue 5, or JSON.
@@ -27,6 +27,8 @@ const json = flag('--json');
 const profileDir = value('--profile');
 const only = value('--only')?.split(',') as TargetName[] | undefined;
 const scenarios = value('--scenarios')?.split(',');
+// Node flags for every gateway process, to measure a trade-off such as a heap cap.
+const gatewayFlags = value('--gateway-flags')?.split(' ').filter(Boolean) ?? [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const MATRIX: Scenario[] = [
@@ -42,15 +44,19 @@ const standIn = await startScript('../support/graph-stand-in.ts', LOAD_CORE, {
 });
 const opts: RunOptions = {
   graphUrl: standIn.url,
+  standInPid: standIn.pid,
   durationS: quick ? 3 : 10,
   warmupS: quick ? 1 : 3,
   connections: 100,
 };
 const gatewayOpts = (name: string) => ({
   graphUrl: standIn.url,
-  nodeArgs: profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
-    : [],
+  nodeArgs: [
+    ...gatewayFlags,
+    ...(profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : []),
+  ],
 });
 
 const starters: Record<TargetName, () => Promise<Target>> = {
@@ -86,10 +92,15 @@ try {
     }
   }
   const scale =
-    flag('--no-scale') || (only && !only.includes('gateway-sqlite'))
+    flag('--no-scale') || (only && !only.includes('scale' as TargetName))
       ? undefined
-      : await runScale(standIn.url, { quick, log });
-  const result: BenchReport = { machine: machine(), options: { ...opts, quick }, rows, scale };
+      : await runScale(standIn.url, { quick, log, nodeArgs: gatewayFlags });
+  const result: BenchReport = {
+    machine: machine(),
+    options: { ...opts, quick, gatewayFlags },
+    rows,
+    scale,
+  };
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : report(result));
 } finally {
   await standIn.stop();

@@ -3,7 +3,7 @@
 import { BENCH_UA, browserBody, ID_TAG, wsMessage } from './bodies.js';
 import { httpLoad } from './load-http.js';
 import { wsLoad } from './load-ws.js';
-import { cpuSeconds, peakRssMb } from './procs.js';
+import { cpuSeconds, machineCpuSeconds, peakRssMb } from './procs.js';
 import type { Target, TargetName } from './targets.js';
 
 export interface Scenario {
@@ -24,12 +24,16 @@ export interface Row extends Scenario {
   peakRssMb: number;
   /** Server CPU time per answered request, forwarding included: robust to a busy machine. */
   cpuUsPerReq: number;
+  /** Cores' worth of CPU that other processes on the machine used meanwhile: noise. */
+  otherCores: number;
   failed: number;
   statuses: Record<string, number>;
 }
 
 export interface RunOptions {
   graphUrl: string;
+  /** The stand-in's pid, so its CPU is not counted as other processes'. */
+  standInPid: number;
   durationS: number;
   warmupS: number;
   connections: number;
@@ -84,11 +88,15 @@ export async function runScenario(target: Target, s: Scenario, o: RunOptions): P
   }
   const before = await standInStats(o.graphUrl);
   const cpuBefore = cpuSeconds(target.pid);
+  const ours = () => cpuSeconds(target.pid) + cpuSeconds(process.pid) + cpuSeconds(o.standInPid);
+  const [machineBefore, oursBefore, started] = [machineCpuSeconds(), ours(), performance.now()];
   const r = await load(target, s, o.durationS, o.connections, tag);
   const delivered = r.ok * s.events;
   const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
   const events = after.events - before.events;
   const cpu = cpuSeconds(target.pid) - cpuBefore;
+  const others = machineCpuSeconds() - machineBefore - (ours() - oursBefore);
+  const seconds = (performance.now() - started) / 1000;
   return {
     target: target.name,
     ...s,
@@ -100,6 +108,7 @@ export async function runScenario(target: Target, s: Scenario, o: RunOptions): P
       events > 0 ? Math.round(((after.requests - before.requests) / events) * 10000) / 10 : NaN,
     peakRssMb: peakRssMb(target.pid),
     cpuUsPerReq: r.ok > 0 ? Math.round((cpu * 1e6) / r.ok) : NaN,
+    otherCores: Math.max(0, Math.round((others / seconds) * 100) / 100),
     failed: r.failed,
     statuses: r.statuses,
   };
