@@ -101,7 +101,8 @@ try {
     rows,
     scale,
   };
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : report(result));
+  // One line, the last on stdout: `npm run bench` also prints the build's output before it.
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : report(result));
 } finally {
   await standIn.stop();
 }
