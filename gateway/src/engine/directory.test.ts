@@ -56,7 +56,7 @@ describe('PixelDirectory', () => {
         .set({ publishing, ...(updatedAt ? { updatedAt } : {}) })
         .where(eq(store.connection.tables.pixels.pixelId, pixelId)),
     );
-  const until = async (probe: () => boolean, ms = 2000) => {
+  const until = async (probe: () => boolean, ms = 5000) => {
     const deadline = Date.now() + ms;
     while (!probe() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     return probe();
@@ -78,12 +78,12 @@ describe('PixelDirectory', () => {
 
   it('skips reloading while nothing changed, yet reloads fully within its bound', async () => {
     await addPixel('222');
-    const d = new PixelDirectory(store.connection, box, 20, 400);
+    const d = new PixelDirectory(store.connection, box, 20, 1500);
     await d.start();
     try {
       // A write that bumps nothing is invisible to the cheap check…
       await setPublishing('222', false);
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 200));
       expect(d.get('222')?.publishing).toBe(true);
       // …and caught by the periodic full reload.
       expect(await until(() => d.get('222')?.publishing === false)).toBe(true);
