@@ -42,8 +42,8 @@ describe.runIf(probe !== undefined)('chaos: the data directory fails', () => {
   let disk: NonNullable<ReturnType<typeof mountTmpfs>>;
   let s: Stack;
   beforeAll(async () => {
-    disk = mountTmpfs(8)!;
-    s = await startStack({ pixelIds: ['6001'], env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '3' } });
+    disk = mountTmpfs(32)!;
+    s = await startStack({ pixelIds: ['6001'], env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '12' } });
   });
   afterAll(async () => {
     await s?.close().catch(() => undefined);
@@ -76,7 +76,9 @@ describe.runIf(probe !== undefined)('chaos: the data directory fails', () => {
       if (r.status === 202) acknowledged.push(`fill-${i}`);
       else full = r;
     }
-    // The reserve (DISK_RESERVE_MB) stops intake before SQLite would fail: deliveries need room too.
+    // The reserve (DISK_RESERVE_MB) stops intake before SQLite would fail: deliveries need room
+    // too, and retries rewrite rows into the write-ahead log, which grows up to its checkpoint
+    // (about 4 MB), so the reserve must stay above that.
     expect(full?.status).toBe(429);
     expect(full?.body.error.code).toBe('OUTBOX_FULL');
     expect(full?.headers.get('retry-after')).toBeTruthy();
