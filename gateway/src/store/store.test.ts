@@ -110,8 +110,19 @@ for (const h of harnesses) {
       };
       await store.metrics.addCounters([d]);
       await store.metrics.addCounters([{ ...d, received: 3, published: 3 }]);
+      // Several rows in one call, new and existing alike.
+      await store.metrics.addCounters([
+        { ...d, received: 1, published: 0 },
+        { ...d, eventName: 'Lead', received: 7, published: 7 },
+      ]);
       const rows = await store.account('acc_a').counters(now);
-      expect(rows).toEqual([expect.objectContaining({ received: 5, published: 4 })]);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ eventName: 'Purchase', received: 6, published: 4 }),
+          expect.objectContaining({ eventName: 'Lead', received: 7, published: 7 }),
+        ]),
+      );
+      expect(rows).toHaveLength(2);
       expect(await store.account('acc_b').counters(now)).toEqual([]);
     });
 

@@ -1,6 +1,5 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
-import type { Connection, tables as t } from '../db.js';
-import { type Tables } from '../db.js';
+import { and, desc, eq, gte, sql, type AnyColumn } from 'drizzle-orm';
+import type { Connection, Tables, tables as t } from '../db.js';
 
 export type CounterDelta = {
   pixelId: string;
@@ -22,21 +21,27 @@ export class MetricsRepo {
     return this.c.tables;
   }
 
-  /** Adds deltas to the per-minute counters (one upsert per row, in one transaction). */
+  /**
+   * Adds deltas to the per-minute counters: one multi-row upsert per 500 rows, in one
+   * transaction (a statement per row cost ~65 µs each on the event loop). The deltas are keyed
+   * by (pixel, minute, event name) already, so no statement touches a row twice.
+   */
   async addCounters(deltas: CounterDelta[]): Promise<void> {
     if (deltas.length === 0) return;
+    const c = this.t.counters;
+    const add = (column: AnyColumn, name: string) => sql`${column} + excluded.${sql.raw(name)}`;
     await this.c.transaction(async (db) => {
-      for (const d of deltas) {
+      for (let i = 0; i < deltas.length; i += 500) {
         await db
-          .insert(this.t.counters)
-          .values(d)
+          .insert(c)
+          .values(deltas.slice(i, i + 500))
           .onConflictDoUpdate({
-            target: [this.t.counters.pixelId, this.t.counters.minute, this.t.counters.eventName],
+            target: [c.pixelId, c.minute, c.eventName],
             set: {
-              received: sql`${this.t.counters.received} + ${d.received}`,
-              published: sql`${this.t.counters.published} + ${d.published}`,
-              failed: sql`${this.t.counters.failed} + ${d.failed}`,
-              rejected: sql`${this.t.counters.rejected} + ${d.rejected}`,
+              received: add(c.received, 'received'),
+              published: add(c.published, 'published'),
+              failed: add(c.failed, 'failed'),
+              rejected: add(c.rejected, 'rejected'),
             },
           });
       }
