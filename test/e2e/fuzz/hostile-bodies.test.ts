@@ -206,7 +206,9 @@ describe('fuzz: hostile requests never get a 5xx', () => {
       }),
     });
     expect(r.statusCode).toBe(202);
-    const got = await s.graph.waitForEvents(1, { pixelId: '8001' });
-    expect(got.map((g) => g.event.event_id)).toContain('after-fuzz');
+    // Generated bodies that happened to be valid are delivered too: look for this one by id.
+    const found = () => s.graph.events('8001').some((g) => g.event.event_id === 'after-fuzz');
+    for (let i = 0; i < 200 && !found(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(found()).toBe(true);
   });
 });
