@@ -50,7 +50,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
   });
-  const services = await createServices(config, app);
+  const { services, graph } = await createServices(config, app);
   app.decorate('gw', services);
   app.addHook('onClose', async () => {
     // Order matters: stop taking work, let batches in flight finish, then release storage.
@@ -58,7 +58,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     services.directory.stop();
     await services.counters.stop();
     await services.outbox.close();
-    await graphOf(services).close();
+    await graph.close();
     await services.store.close();
   });
 
@@ -84,10 +84,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   return app;
 }
 
-const graphs = new WeakMap<Services, GraphClient>();
-const graphOf = (s: Services) => graphs.get(s)!;
-
-async function createServices(config: Config, app: FastifyInstance): Promise<Services> {
+/** The services routes see, and the Graph client only the app's shutdown needs. */
+async function createServices(
+  config: Config,
+  app: FastifyInstance,
+): Promise<{ services: Services; graph: GraphClient }> {
   const store = await Store.open(config.database);
   const box = SecretBox.load(config.MASTER_KEY, config.DATA_DIR);
   const directory = new PixelDirectory(store.connection, box);
@@ -139,8 +140,7 @@ async function createServices(config: Config, app: FastifyInstance): Promise<Ser
       app.log.info({ action: entry.action, actor: actor.kind }, 'configuration changed');
     },
   };
-  graphs.set(services, graph);
-  return services;
+  return { services, graph };
 }
 
 /** The hub (React app built by gateway/hub) at /hub/, when it has been built. */
