@@ -23,9 +23,3 @@ export class GatewayError extends Error {
     };
   }
 }
-
-export function fail(code: ErrorCode, message?: string, details?: unknown): never {
-  throw new GatewayError(code, message, details);
-}
-
-export const notFound = (what = 'Not found.'): never => fail('NOT_FOUND', what);
