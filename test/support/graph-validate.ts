@@ -1,3 +1,4 @@
+import { ACTION_SOURCES as META_ACTION_SOURCES } from '../../shared/src/schemas/intake.js';
 // The stand-in's copy of Meta's CAPI validation (research notes §7.2–7.4). Meta rejects the whole
 // batch when any event is invalid and names only the first offender; this does the same, so the
 // gateway's batch-isolation logic meets the behaviour it will meet in production.
@@ -16,17 +17,8 @@ const SEVEN_DAYS_S = 7 * 86_400;
 const PHYSICAL_STORE_S = 62 * 86_400; // documented exception for store uploads
 const FUTURE_SLACK_S = 60;
 
-const ACTION_SOURCES = new Set([
-  'email',
-  'website',
-  'app',
-  'phone_call',
-  'chat',
-  'physical_store',
-  'system_generated',
-  'business_messaging',
-  'other',
-]);
+// Meta's list, shared with the gateway's own intake schema.
+const ACTION_SOURCES: ReadonlySet<string> = new Set(META_ACTION_SOURCES);
 // Keys Meta requires hashed. external_id is only "recommended" hashed, so plain values pass.
 const HASHED_KEYS = ['em', 'ph', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country'] as const;
 // SHA-256 hex, optionally with the parameter-builder's ".<appendix>" suffix (§7.3).
