@@ -1,5 +1,5 @@
-// The HTTP load generator: autocannon in this process (pinned to the load core), closed loop
-// unless a rate is given, the same options against every target.
+// The HTTP load generator for peak runs: autocannon in this process (pinned to the load core),
+// closed loop, the same options against every target. Fixed-rate runs use load-rate.ts.
 import { createRequire } from 'node:module';
 
 interface Histogram {
@@ -36,8 +36,6 @@ export interface HttpLoad {
   headers?: Record<string, string>;
   connections: number;
   durationS: number;
-  /** Requests per second for all connections together; unset means as fast as answered. */
-  rate?: number;
 }
 
 export async function httpLoad(o: HttpLoad): Promise<LoadResult> {
@@ -59,7 +57,6 @@ export async function httpLoad(o: HttpLoad): Promise<LoadResult> {
     duration: o.durationS,
     requests: [request],
     idReplacement: typeof body === 'string',
-    ...(o.rate ? { overallRate: o.rate } : {}),
   });
   const statuses: Record<string, number> = {};
   let ok = 0;

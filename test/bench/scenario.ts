@@ -2,6 +2,7 @@
 // forwarded what it acknowledged, then read the Graph stand-in's counters and the server's RSS.
 import { BENCH_UA, browserBody, ID_TAG, wsMessage } from './bodies.js';
 import { httpLoad } from './load-http.js';
+import { rateLoad } from './load-rate.js';
 import { wsLoad } from './load-ws.js';
 import { cpuSeconds, machineCpuSeconds, peakRssMb } from './procs.js';
 import type { Target, TargetName } from './targets.js';
@@ -57,12 +58,22 @@ function load(target: Target, s: Scenario, durationS: number, connections: numbe
       message: (conn, seq) => wsMessage(s.events, `${tag}-${conn}-${seq}`, seq, t),
     });
   }
+  if (s.rate) {
+    const t = eventTime();
+    return rateLoad({
+      url: target.url,
+      headers,
+      connections,
+      durationS,
+      rate: s.rate,
+      body: (n) => browserBody(s.events, `${tag}-${n}`, t),
+    });
+  }
   return httpLoad({
     url: target.url,
     headers,
     connections,
     durationS,
-    rate: s.rate,
     body: browserBody(s.events, `${tag}-${ID_TAG}`, eventTime()),
   });
 }

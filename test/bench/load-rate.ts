@@ -1,0 +1,83 @@
+// The fixed-rate load generator for the latency target: open loop, one request every 1/rate
+// seconds whatever the server does, each latency counted from the moment its request was due.
+// autocannon's own rate option does not fit: each connection fires its whole per-second quota
+// back to back when the second starts, then idles, so "half of peak" was a burst at full peak
+// once a second, and its coordinated-omission correction assumes a 1 ms interval on top.
+import { Pool } from 'undici';
+import type { LoadResult } from './load-http.js';
+
+export interface RateLoad {
+  url: string;
+  /** The n-th request's body (each with its own event ids). */
+  body: (n: number) => string;
+  headers: Record<string, string>;
+  /** Requests per second, all connections together. */
+  rate: number;
+  durationS: number;
+  /** Keep-alive connections requests are spread over (a request waits if all are busy). */
+  connections: number;
+}
+
+export async function rateLoad(o: RateLoad): Promise<LoadResult> {
+  const pool = new Pool(o.url, { connections: o.connections, pipelining: 1 });
+  const headers = { 'content-type': 'application/json', ...o.headers };
+  const total = Math.round(o.rate * o.durationS);
+  const intervalMs = 1000 / o.rate;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const pending = new Set<Promise<void>>();
+  let failed = 0;
+
+  const send = (n: number, due: number) => {
+    const p = pool
+      .request({ path: '/events', method: 'POST', headers, body: o.body(n) })
+      .then(async (res) => {
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+        else {
+          failed++;
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        }
+      })
+      .catch(() => {
+        failed++;
+        statuses.errors = (statuses.errors ?? 0) + 1;
+      })
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  };
+
+  const start = performance.now();
+  let sent = 0;
+  // A timer wakes at most every millisecond; each wake sends every request due by then.
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + sent * intervalMs <= now) {
+        send(sent, start + sent * intervalMs);
+        sent++;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all([...pending]);
+  const seconds = (performance.now() - start) / 1000;
+  await pool.close();
+
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies.length === 0
+      ? NaN
+      : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) /
+        10;
+  return {
+    reqPerSec: latencies.length / seconds,
+    ok: latencies.length,
+    failed,
+    p50: at(0.5),
+    p99: at(0.99),
+    statuses,
+  };
+}
