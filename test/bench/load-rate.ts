@@ -70,8 +70,9 @@ export async function rateLoad(o: RateLoad): Promise<LoadResult> {
   const at = (q: number) =>
     latencies.length === 0
       ? NaN
-      : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) /
-        10;
+      : Math.round(
+          latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10,
+        ) / 10;
   return {
     reqPerSec: latencies.length / seconds,
     ok: latencies.length,

@@ -125,3 +125,28 @@ for (const d of dialects) {
     });
   });
 }
+
+describe('SQLite outbox across a crash', () => {
+  it('gives the next process every event acknowledged through the journal, once', async () => {
+    const tmp = tempDir();
+    const opts = { maxEvents: 50, leaseMs: 1000, owner: 'x' };
+    try {
+      const dead = openSqliteOutbox(tmp.dir, opts);
+      await dead.append([entry(1), entry(2)]);
+      const delivered = await dead.claim(1, Date.now(), []);
+      await dead.remove(delivered.map((c) => c.id));
+      // No close(): the process was killed with e2 acknowledged and not delivered.
+      const next = openSqliteOutbox(tmp.dir, opts);
+      expect(next.depth()).toBe(2); // at least once: e1 was not settled on disk either
+      const claimed = await next.claim(10, Date.now(), []);
+      expect(claimed.map((c) => JSON.parse(c.payload).event_id)).toEqual(['e1', 'e2']);
+      await next.remove(claimed.map((c) => c.id));
+      await next.close();
+      const third = openSqliteOutbox(tmp.dir, opts);
+      expect(third.depth()).toBe(0);
+      await third.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+});

@@ -1,10 +1,11 @@
-import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { GatewayError } from '../errors.js';
 import { DiskGuard } from './disk-guard.js';
-import { HandOff } from './hand-off.js';
+import { FastLane, isJournalId, JOURNAL_IDS } from './fast-lane.js';
+import { Journal, readJournal, removeSegments } from './journal.js';
 import {
   GroupCommit,
   type ClaimedEvent,
@@ -13,8 +14,12 @@ import {
   type OutboxOptions,
 } from './outbox.js';
 
-// The outbox has its own file: SQLite locks per file, so event writes never wait on a
-// configuration transaction and vice versa.
+// The SQLite outbox, in two parts. The fast lane: an acknowledged event is appended to the
+// journal (journal.ts, fsynced before the 202) and handed to the forwarder from memory
+// (fast-lane.ts), so a delivered event never touches a table. The table, in a file of its own
+// (SQLite locks per file, so event writes never wait on a configuration transaction): events
+// past the lane's room while the forwarder is behind, retries, held pixels' events, and what a
+// previous process left in the journal. Both count towards OUTBOX_MAX_EVENTS.
 const SCHEMA = `
 create table if not exists outbox (
   id integer primary key autoincrement,
@@ -56,12 +61,12 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const file = join(dir, 'outbox.db');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // A commit is on disk before the 202 goes out, even across a power cut, as with synchronous
-  // = FULL; but FULL would fsync the WAL on the event loop (about 0.5 ms per commit, during
-  // which no request is parsed). NORMAL writes the WAL without syncing it, and append() below
-  // fdatasync()s it on libuv's thread pool, as SQLite itself would under FULL, before it
-  // resolves. Claims, removals and reschedules are not synced on their own: a power cut that
-  // loses one only redelivers an event, which at-least-once allows.
+  // An appended row is on disk before the 202 goes out, even across a power cut, as with
+  // synchronous = FULL; but FULL would fsync the WAL on the event loop. NORMAL writes the WAL
+  // without syncing it, and append() fdatasync()s it on libuv's thread pool before it
+  // resolves. Rows moved in from the journal are synced before their segment is deleted.
+  // Claims, removals and reschedules are not synced on their own: a power cut that loses one
+  // only redelivers an event, which at-least-once allows.
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
   // Only this process uses the file: leases left by a killed predecessor are void, and the rows
@@ -72,56 +77,90 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // The WAL exists once the statements above have run, and stays the same file while this
   // connection is open (SQLite rewinds it after a checkpoint, never replaces it).
   const wal = openSync(`${file}-wal`, 'r+');
+  const syncTable = async () => {
+    await syncWal(wal);
+  };
+
+  const insert = db.prepare(
+    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)',
+  );
+  /** Rows that wait in the table: beyond the fast lane's room, retries, parked and recovered. */
+  const insertAll = db.transaction(
+    (
+      rows: readonly OutboxEntry[],
+      createdAt: (i: number) => number,
+      attempts: number,
+      at: number,
+    ) => {
+      for (let i = 0; i < rows.length; i++) {
+        const e = rows[i]!;
+        insert.run(e.pixelId, e.accountId, e.eventName, e.payload, createdAt(i), attempts, at);
+      }
+    },
+  );
+
+  // What a previous process acknowledged into the journal and did not deliver moves into the
+  // table, durably, before its segments go; the new journal then starts empty.
+  const journalDir = join(dir, 'journal');
+  const left = readJournal(journalDir);
+  if (left.records.length > 0) {
+    insertAll(left.records, (i) => left.records[i]!.createdAt, 0, Date.now());
+    fdatasyncSync(wal);
+  }
+  removeSegments(left.files);
+  const journal = new Journal(journalDir);
+  const lane = new FastLane(opts.leaseMs);
   let depth = (db.prepare('select count(*) as n from outbox').get() as { n: number }).n;
 
-  const handOff = new HandOff(opts.leaseMs);
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const disk = new DiskGuard(
     dir,
     opts.diskReserveBytes ?? 0,
     () => (db.pragma('freelist_count', { simple: true }) as number) * pageSize,
   );
-  const insert = db.prepare(
-    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  // The first `leased` rows are written leased to this process and handed to the forwarder
-  // from memory after the commit (hand-off.ts); the rest wait in the table for a claim.
-  const insertAll = db.transaction((items: OutboxEntry[], now: number, leased: number) => {
-    const ids: number[] = [];
-    const until = now + opts.leaseMs;
-    for (let i = 0; i < items.length; i++) {
-      const e = items[i]!;
-      const [next, owner, leaseUntil] = i < leased ? [until, opts.owner, until] : [now, null, null];
-      const r = insert.run(
-        e.pixelId,
-        e.accountId,
-        e.eventName,
-        e.payload,
-        now,
-        next,
-        owner,
-        leaseUntil,
-      );
-      if (i < leased) ids.push(Number(r.lastInsertRowid));
-    }
-    return ids;
-  });
   const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
-    const leased = Math.min(items.length, handOff.room());
-    let ids: number[];
+    const fast = Math.min(items.length, lane.room());
     try {
-      ids = insertAll(items, now, leased);
+      // Past the lane's room (the forwarder is behind), rows wait in the table.
+      if (fast < items.length) {
+        insertAll(items.slice(fast), () => now, 0, now);
+        await syncTable();
+      }
+      if (fast > 0) {
+        const head = fast === items.length ? items : items.slice(0, fast);
+        lane.push(head, await journal.append(head, now), now);
+      }
     } catch (e) {
       depth -= items.length;
       throw storageError(e);
     }
-    // Committed, not yet on disk: the forwarder gets the rows once the answer could go out.
-    await syncWal(wal).catch((e: unknown) => {
-      throw storageError(e);
-    });
-    handOff.add(items.slice(0, leased), ids, now);
   });
+
+  /** Moves journal rows into the table (attempts and due time given); settles them there. */
+  const park = (
+    rows: readonly ClaimedEvent[],
+    attempts: (r: ClaimedEvent) => number,
+    at: number,
+  ) => {
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows)
+        insert.run(r.pixelId, r.accountId, r.eventName, r.payload, r.createdAt, attempts(r), at);
+    })();
+    journal.settle(rows.map((r) => r.id - JOURNAL_IDS));
+    retireSoon();
+  };
+  // A segment goes once all of it is settled, after the table's WAL is on disk: a row parked
+  // from it must not exist only in an unsynced WAL when its segment is deleted.
+  let retiring: Promise<void> | undefined;
+  const retireSoon = () => {
+    if (retiring || !journal.retirable()) return;
+    retiring = journal
+      .retire(syncTable)
+      .catch(() => undefined) // the disk failed: the segments stay and are read at next start
+      .finally(() => (retiring = undefined));
+  };
 
   // Statements are prepared once per shape and kept: preparing one per call cost CPU and, with
   // one small batch per pixel, left thousands of native statements waiting for the garbage
@@ -146,11 +185,17 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
          order by next_attempt_at, id limit ?)
        returning id, pixel_id, account_id, event_name, payload, attempts, created_at`,
     );
+  /** Runs `sql` over the ids in chunks; returns how many rows it changed. */
   const byIds = (sql: string, ids: readonly number[], ...head: unknown[]) => {
+    let changed = 0;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      prepared(sql.replace('$IDS', chunk.map(() => '?').join(','))).run(...head, ...chunk);
+      changed += prepared(sql.replace('$IDS', chunk.map(() => '?').join(','))).run(
+        ...head,
+        ...chunk,
+      ).changes;
     }
+    return changed;
   };
 
   return {
@@ -185,36 +230,56 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
         limit,
       ) as Row[];
       const claimed = rows.map(toClaimed);
-      if (claimed.length < limit) claimed.push(...handOff.take(limit - claimed.length, now, held));
+      if (claimed.length < limit) {
+        const fast = lane.take(limit - claimed.length, now, held);
+        park(fast.parked, (r) => r.attempts, now);
+        claimed.push(...fast.rows);
+      }
       return claimed.sort((a, b) => a.id - b.id);
     },
     async remove(ids) {
       if (ids.length === 0) return;
-      db.transaction(() => byIds('delete from outbox where id in ($IDS)', ids))();
-      depth -= ids.length;
+      const [fast, table] = split(ids);
+      // Counted by what went: a row given up after expiring was deleted already.
+      const deleted =
+        table.length > 0
+          ? db.transaction(() => byIds('delete from outbox where id in ($IDS)', table))()
+          : 0;
+      const settled = lane.release(fast);
+      journal.settle(settled.map((r) => r.id - JOURNAL_IDS));
+      depth -= deleted + settled.length;
+      retireSoon();
     },
     async reschedule(ids, at) {
-      db.transaction(() =>
-        byIds(
-          'update outbox set lease_owner = null, lease_until = null, attempts = attempts + 1, next_attempt_at = ? where id in ($IDS)',
-          ids,
-          at,
-        ),
-      )();
+      const [fast, table] = split(ids);
+      if (table.length > 0) {
+        db.transaction(() =>
+          byIds(
+            'update outbox set lease_owner = null, lease_until = null, attempts = attempts + 1, next_attempt_at = ? where id in ($IDS)',
+            table,
+            at,
+          ),
+        )();
+      }
+      park(lane.release(fast), (r) => r.attempts + 1, at);
     },
     async expireHeld(pixelId, before) {
-      handOff.drop(pixelId, before);
+      const fast = lane.drop(pixelId, before);
+      journal.settle(fast.map((r) => r.id - JOURNAL_IDS));
       const rows = db
         .prepare(
           'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
         )
         .all(pixelId, before) as Row[];
-      depth -= rows.length;
-      return rows.map(toClaimed);
+      depth -= rows.length + fast.length;
+      retireSoon();
+      return [...fast, ...rows.map(toClaimed)];
     },
     depth: () => depth,
     async close() {
       await group.drain();
+      await retiring;
+      journal.close();
       closeSync(wal);
       db.close();
     },
@@ -222,6 +287,14 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
 }
 
 const syncWal = promisify(fdatasync);
+
+/** Journal ids and table ids, apart. */
+function split(ids: readonly number[]): [number[], number[]] {
+  const fast: number[] = [];
+  const table: number[] = [];
+  for (const id of ids) (isJournalId(id) ? fast : table).push(id);
+  return [fast, table];
+}
 
 /** A read-only or full disk must answer 503, never crash the process or lie with a 202. */
 export function storageError(e: unknown): GatewayError {

@@ -1,0 +1,77 @@
+import { appendFileSync, readdirSync, truncateSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '@capgw/test/support/databases';
+import { Journal, readJournal } from './journal.js';
+
+const entry = (i: number, pixelId = '1') => ({
+  pixelId,
+  accountId: 'acc-ü',
+  eventName: 'Purchase',
+  payload: JSON.stringify({ event_name: 'Purchase', event_id: `e${i}`, note: 'Jöhn ✓' }),
+});
+const segments = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.seg'));
+
+describe('Journal', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  afterEach(() => tmp?.remove());
+
+  it('gives back every acknowledged record, in order, to the next process', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir);
+    expect(await j.append([entry(1), entry(2)], 1000)).toEqual([0, 1]);
+    expect(await j.append([entry(3, '2')], 2000)).toEqual([2]);
+    // No close(): the process died here.
+    const { records, files } = readJournal(tmp.dir);
+    expect(files).toHaveLength(1);
+    expect(records).toEqual([
+      { ...entry(1), createdAt: 1000 },
+      { ...entry(2), createdAt: 1000 },
+      { ...entry(3, '2'), createdAt: 2000 },
+    ]);
+  });
+
+  it('ignores a record cut short or corrupted by a crash mid-write', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir);
+    await j.append([entry(1), entry(2)], 1000);
+    const file = join(tmp.dir, segments(tmp.dir)[0]!);
+    truncateSync(file, statSync(file).size - 5);
+    expect(readJournal(tmp.dir).records.map((r) => r.payload)).toEqual([entry(1).payload]);
+    appendFileSync(file, Buffer.from([40, 0, 0, 0, 1, 2, 3, 4, 9, 9, 9]));
+    expect(readJournal(tmp.dir).records).toHaveLength(1);
+  });
+
+  it('deletes a full segment once all of it is settled, and only then', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir, 150); // a record is about 100 bytes: one write per segment
+    const seqs = [...(await j.append([entry(1), entry(2)], 1)), ...(await j.append([entry(3)], 1))];
+    expect(segments(tmp.dir)).toHaveLength(2);
+    let synced = 0;
+    j.settle([seqs[0]!]);
+    expect(j.retirable()).toBe(false);
+    j.settle([seqs[1]!]);
+    expect(j.retirable()).toBe(true);
+    await j.retire(async () => void synced++);
+    expect(synced).toBe(1);
+    expect(segments(tmp.dir)).toHaveLength(1);
+    // The open segment stays even when settled; its records come back if the process dies.
+    j.settle([seqs[2]!]);
+    await j.retire(async () => void synced++);
+    expect(segments(tmp.dir)).toHaveLength(1);
+    j.close();
+    expect(segments(tmp.dir)).toHaveLength(0);
+  });
+
+  it('keeps on close the segments that still hold unsettled records', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir);
+    await j.append([entry(1)], 1);
+    j.close();
+    expect(readJournal(tmp.dir).records).toHaveLength(1);
+    // A new journal in the same folder numbers its segments after the old ones.
+    const k = new Journal(tmp.dir);
+    await k.append([entry(2)], 2);
+    expect(readJournal(tmp.dir).records.map((r) => r.createdAt)).toEqual([1, 2]);
+  });
+});
