@@ -9,6 +9,7 @@ import { Store } from '../../gateway/src/store/store.js';
 import { tempDir } from '../support/databases.js';
 import { BENCH_UA, browserBody } from './bodies.js';
 import { httpLoad } from './load-http.js';
+import { rateLoad } from './load-rate.js';
 import { peakRssMb, rssMb } from './procs.js';
 import { startGatewayTarget, type Target } from './targets.js';
 
@@ -121,14 +122,14 @@ async function spreadLoad(
     };
   const before = await stats();
   const t = Math.floor(Date.now() / 1000);
-  const r = await httpLoad({
+  const load = {
     url: gw.url,
     connections: 100,
     durationS,
-    rate,
     headers: { 'user-agent': BENCH_UA },
-    body: (n) => browserBody(1, `scale-${rate ?? 'max'}-${n}`, t, ids[n % ids.length]),
-  });
+    body: (n: number) => browserBody(1, `scale-${rate ?? 'max'}-${n}`, t, ids[n % ids.length]),
+  };
+  const r = rate ? await rateLoad({ ...load, rate }) : await httpLoad(load);
   let after = await stats();
   for (let i = 0; i < 300 && after.events - before.events < r.ok; i++) {
     await new Promise((res) => setTimeout(res, 200));

@@ -1,9 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './databases.js';
 
 const SERVER = fileURLToPath(new URL('../../gateway/dist/server.js', import.meta.url));
+
+/** The node flags `npm start` runs the gateway with (package.json config.gatewayNodeFlags). */
+export const GATEWAY_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    config: { gatewayNodeFlags: string };
+  }
+).config.gatewayNodeFlags
+  .split(' ')
+  .filter(Boolean);
 
 export interface GatewayProcess {
   url: string;
@@ -43,7 +53,7 @@ export async function startGateway(opts: {
   port?: number;
   /** Runs node through this command, e.g. ['taskset', '-c', '1'] to pin it to a core. */
   launcher?: string[];
-  /** Extra node flags, e.g. ['--cpu-prof']. */
+  /** Node flags after the production ones (GATEWAY_NODE_FLAGS), e.g. ['--cpu-prof']. */
   nodeArgs?: string[];
 }): Promise<GatewayProcess> {
   const port = opts.port ?? (await freePort());
@@ -64,6 +74,7 @@ export async function startGateway(opts: {
   const [command, ...args] = [
     ...(opts.launcher ?? []),
     process.execPath,
+    ...GATEWAY_NODE_FLAGS,
     ...(opts.nodeArgs ?? []),
     SERVER,
   ];
