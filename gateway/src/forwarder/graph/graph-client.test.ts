@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validWebEventJson } from '../../../../test/support/capi-events.js';
 import { startGraphStandIn } from '../../../../test/support/graph-stand-in.js';
 import type { GraphStandIn } from '../../../../test/support/graph-stand-in.js';
-import { GraphClient } from './graph-client.js';
+import { GraphClient, jsonBody } from './graph-client.js';
 import type { GraphSendResult } from './graph-client.js';
 
 const TOKEN = 'EAAGsecretToken0123456789abcdef';
@@ -153,5 +153,17 @@ describe('GraphClient.send', () => {
     expect(outcomes.map((r) => r.kind)).toEqual(['ok', 'retry', 'token_invalid', 'rejected']);
     // ...and neither did any other test of this file.
     expect(JSON.stringify([...outcomes, ...results])).not.toContain(TOKEN);
+  });
+});
+
+describe('jsonBody', () => {
+  it('joins already-serialized events into the JSON Graph expects, multi-byte text included', () => {
+    const events = ['{"a":"Jöhn ✓"}', '{"b":2}', '{}'];
+    const body = jsonBody('{"data":[', events, '],"access_token":"t"}');
+    expect(JSON.parse(body.toString('utf8'))).toEqual({
+      data: [{ a: 'Jöhn ✓' }, { b: 2 }, {}],
+      access_token: 't',
+    });
+    expect(jsonBody('[', [], ']').toString()).toBe('[]');
   });
 });

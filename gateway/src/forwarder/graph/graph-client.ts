@@ -61,9 +61,9 @@ export class GraphClient {
       );
     }
     // Concatenated, not re-serialized: events were validated and serialized once at intake.
-    let body = `{"data":[${eventsJson.join(',')}],"access_token":${JSON.stringify(accessToken)}`;
-    if (testEventCode) body += `,"test_event_code":${JSON.stringify(testEventCode)}`;
-    body += '}';
+    let tail = `],"access_token":${JSON.stringify(accessToken)}`;
+    if (testEventCode) tail += `,"test_event_code":${JSON.stringify(testEventCode)}`;
+    const body = jsonBody('{"data":[', eventsJson, tail + '}');
     let result: GraphSendResult;
     await this.acquire();
     try {
@@ -93,7 +93,7 @@ export class GraphClient {
     else this.busy--;
   }
 
-  private async post(path: string, body: string): Promise<GraphSendResult> {
+  private async post(path: string, body: Buffer): Promise<GraphSendResult> {
     const res = await this.pool.request({
       path,
       method: 'POST',
@@ -138,4 +138,23 @@ export class GraphClient {
 
 function localReject(message: string): GraphSendResult {
   return { kind: 'rejected', error: { status: 0, message } };
+}
+
+/**
+ * `head` + the events joined by commas + `tail`, written straight into one Buffer. A full batch
+ * joined as a string is over a megabyte: V8 puts such strings in its large-object space, which
+ * only a full mark-compact frees, and at 25 batches a second that garbage drove the heap (and
+ * the RSS) up between collections. A Buffer's bytes live outside the JS heap and go with it.
+ */
+export function jsonBody(head: string, events: readonly string[], tail: string): Buffer {
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Math.max(0, events.length - 1);
+  for (const e of events) size += Buffer.byteLength(e);
+  const buf = Buffer.allocUnsafe(size);
+  let at = buf.write(head, 0);
+  for (let i = 0; i < events.length; i++) {
+    if (i > 0) buf[at++] = 0x2c; // ','
+    at += buf.write(events[i]!, at);
+  }
+  buf.write(tail, at);
+  return buf;
 }
