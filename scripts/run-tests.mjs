@@ -12,7 +12,14 @@ let summary = 'tests: no result file was written';
 try {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  summary = `tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`;
+  // A suite can fail outside its tests (a hook, an import): each such suite counts as a failure,
+  // or the line would read "0 failed" over a red run.
+  const broken = r.testResults.filter(
+    (t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  const failed = r.numFailedTests + broken;
+  summary = `tests: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`;
+  if (broken > 0) summary += ` (${broken} of them a suite failing outside its tests)`;
 } catch {
   // vitest did not get far enough to write results; its own output says why.
 }

@@ -111,7 +111,7 @@ export class Journal {
     await beforeDelete();
     for (const seg of gone) {
       closeSync(seg.fd);
-      unlinkSync(seg.path);
+      unlinkGone(seg.path);
     }
     this.segments = this.segments.filter((s) => !gone.includes(s));
   }
@@ -120,7 +120,7 @@ export class Journal {
   close(): void {
     for (const seg of this.segments) {
       closeSync(seg.fd);
-      if (seg.outstanding === 0 && seg.syncing === 0) unlinkSync(seg.path);
+      if (seg.outstanding === 0 && seg.syncing === 0) unlinkGone(seg.path);
     }
     this.segments = [];
   }
@@ -172,7 +172,16 @@ export function readJournal(dir: string): { records: JournalRecord[]; files: str
 
 /** Deletes segments once their records are stored elsewhere. */
 export function removeSegments(files: readonly string[]): void {
-  for (const f of files) unlinkSync(f);
+  for (const f of files) unlinkGone(f);
+}
+
+/** Deletes a file; one already gone is what was wanted. */
+function unlinkGone(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
 }
 
 // Body: u8 version, f64 createdAt, then pixelId, accountId, eventName each as u16 length +
