@@ -96,6 +96,15 @@ export class FastLane {
     return gone;
   }
 
+  /** Everything still here, waiting or handed out; the lane is empty afterwards. */
+  takeAll(): ClaimedEvent[] {
+    const all = [...[...this.taken.values()].map((t) => t.row), ...this.queue.slice(this.head)];
+    this.taken.clear();
+    this.queue = [];
+    this.head = 0;
+    return all;
+  }
+
   private compact(): void {
     if (this.head === this.queue.length) {
       this.queue = [];

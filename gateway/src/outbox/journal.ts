@@ -47,6 +47,7 @@ interface Segment {
 export class Journal {
   private segments: Segment[] = [];
   private nextSeq = 0;
+  private closed = false;
   private nextFile: number;
 
   constructor(
@@ -109,6 +110,7 @@ export class Journal {
     const gone = this.segments.filter(done);
     if (gone.length === 0) return;
     await beforeDelete();
+    if (this.closed) return; // close() has dealt with the files meanwhile
     for (const seg of gone) {
       closeSync(seg.fd);
       unlinkGone(seg.path);
@@ -116,11 +118,15 @@ export class Journal {
     this.segments = this.segments.filter((s) => !gone.includes(s));
   }
 
-  /** Closes the files; segments still holding records stay for the next start. */
-  close(): void {
+  /**
+   * Closes the files. Segments still holding unsettled records stay for the next start, unless
+   * `allSettled` says the caller has moved every record elsewhere.
+   */
+  close(allSettled = false): void {
+    this.closed = true;
     for (const seg of this.segments) {
       closeSync(seg.fd);
-      if (seg.outstanding === 0 && seg.syncing === 0) unlinkGone(seg.path);
+      if (allSettled || (seg.outstanding === 0 && seg.syncing === 0)) unlinkGone(seg.path);
     }
     this.segments = [];
   }

@@ -149,4 +149,23 @@ describe('SQLite outbox across a crash', () => {
       tmp.remove();
     }
   });
+
+  it('after a clean close, gives the next process only what was not delivered', async () => {
+    const tmp = tempDir();
+    const opts = { maxEvents: 50, leaseMs: 1000, owner: 'x' };
+    try {
+      const first = openSqliteOutbox(tmp.dir, opts);
+      await first.append([entry(1), entry(2), entry(3)]);
+      const [delivered, inFlight] = await first.claim(2, Date.now(), []);
+      await first.remove([delivered!.id]);
+      expect(inFlight).toBeDefined(); // handed out, never settled: sent again, at least once
+      await first.close();
+      const next = openSqliteOutbox(tmp.dir, opts);
+      const claimed = await next.claim(10, Date.now(), []);
+      expect(claimed.map((c) => JSON.parse(c.payload).event_id)).toEqual(['e2', 'e3']);
+      await next.close();
+    } finally {
+      tmp.remove();
+    }
+  });
 });

@@ -149,7 +149,6 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
         insert.run(r.pixelId, r.accountId, r.eventName, r.payload, r.createdAt, attempts(r), at);
     })();
     journal.settle(rows.map((r) => r.id - JOURNAL_IDS));
-    retireSoon();
   };
   // A segment goes once all of it is settled, after the table's WAL is on disk: a row parked
   // from it must not exist only in an unsynced WAL when its segment is deleted.
@@ -233,6 +232,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       if (claimed.length < limit) {
         const fast = lane.take(limit - claimed.length, now, held);
         park(fast.parked, (r) => r.attempts, now);
+        retireSoon();
         claimed.push(...fast.rows);
       }
       return claimed.sort((a, b) => a.id - b.id);
@@ -262,6 +262,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
         )();
       }
       park(lane.release(fast), (r) => r.attempts + 1, at);
+      retireSoon();
     },
     async expireHeld(pixelId, before) {
       const fast = lane.drop(pixelId, before);
@@ -279,7 +280,15 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     async close() {
       await group.drain();
       await retiring;
-      journal.close();
+      // Undelivered lane rows go to the table, so the next start does not read back (and send
+      // again) the delivered events that share their segments. Not possible after a crash.
+      try {
+        park(lane.takeAll(), (r) => r.attempts, Date.now());
+        fdatasyncSync(wal);
+        journal.close(true);
+      } catch {
+        journal.close(false); // the segments stay, and are read back at the next start
+      }
       closeSync(wal);
       db.close();
     },
