@@ -1,3 +1,4 @@
+import { Fifo } from './fifo.js';
 import type { ClaimedEvent, OutboxEntry } from './outbox.js';
 
 /** Ids of journal rows: a journal sequence number plus this, far above any table id. */
@@ -12,8 +13,7 @@ export const isJournalId = (id: number) => id >= JOURNAL_IDS;
  * where they wait for a new token without pinning their segment on disk.
  */
 export class FastLane {
-  private queue: ClaimedEvent[] = [];
-  private head = 0;
+  private readonly queue = new Fifo<ClaimedEvent>();
   /** Handed out, not settled yet, in the order handed out (so the oldest lease ends first). */
   private readonly taken = new Map<number, { row: ClaimedEvent; until: number }>();
 
@@ -25,7 +25,7 @@ export class FastLane {
 
   /** How many of the next appended rows may take the fast path. */
   room(): number {
-    return Math.max(0, this.capacity - (this.queue.length - this.head) - this.taken.size);
+    return Math.max(0, this.capacity - this.queue.size - this.taken.size);
   }
 
   push(entries: readonly OutboxEntry[], seqs: readonly number[], createdAt: number): void {
@@ -59,15 +59,14 @@ export class FastLane {
       lapsed.push(t.row);
     }
     let l = 0;
-    while (rows.length < limit && (l < lapsed.length || this.head < this.queue.length)) {
-      const row = l < lapsed.length ? lapsed[l++]! : this.queue[this.head++]!;
+    while (rows.length < limit && (l < lapsed.length || this.queue.size > 0)) {
+      const row = l < lapsed.length ? lapsed[l++]! : this.queue.shift()!;
       if (skip?.has(row.pixelId)) parked.push(row);
       else {
         rows.push(row);
         this.taken.set(row.id, { row, until: now + this.leaseMs });
       }
     }
-    this.compact();
     return { rows, parked };
   }
 
@@ -85,33 +84,13 @@ export class FastLane {
 
   /** Takes out the waiting rows of a pixel created before `before` (expired while held). */
   drop(pixelId: string, before: number): ClaimedEvent[] {
-    const gone: ClaimedEvent[] = [];
-    const kept: ClaimedEvent[] = [];
-    for (let i = this.head; i < this.queue.length; i++) {
-      const r = this.queue[i]!;
-      (r.pixelId === pixelId && r.createdAt < before ? gone : kept).push(r);
-    }
-    this.queue = kept;
-    this.head = 0;
-    return gone;
+    return this.queue.removeWhere((r) => r.pixelId === pixelId && r.createdAt < before);
   }
 
-  /** Everything still here, waiting or handed out; the lane is empty afterwards. */
+  /** Everything still here, handed out or waiting; the lane is empty afterwards. */
   takeAll(): ClaimedEvent[] {
-    const all = [...[...this.taken.values()].map((t) => t.row), ...this.queue.slice(this.head)];
+    const all = [...this.taken.values()].map((t) => t.row);
     this.taken.clear();
-    this.queue = [];
-    this.head = 0;
-    return all;
-  }
-
-  private compact(): void {
-    if (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
-    }
+    return [...all, ...this.queue.removeWhere(() => true)];
   }
 }

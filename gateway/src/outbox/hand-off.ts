@@ -1,3 +1,4 @@
+import { Fifo } from './fifo.js';
 import type { ClaimedEvent, OutboxEntry } from './outbox.js';
 
 /**
@@ -9,8 +10,7 @@ import type { ClaimedEvent, OutboxEntry } from './outbox.js';
  * from the database once that lease runs out, like any other due row.
  */
 export class HandOff {
-  private rows: ClaimedEvent[] = [];
-  private head = 0;
+  private readonly rows = new Fifo<ClaimedEvent>();
 
   constructor(
     private readonly leaseMs: number,
@@ -20,7 +20,7 @@ export class HandOff {
 
   /** How many of the next appended rows to write leased and keep here. */
   room(): number {
-    return Math.max(0, this.capacity - (this.rows.length - this.head));
+    return Math.max(0, this.capacity - this.rows.size);
   }
 
   /** Called after the commit, with the ids the database gave the rows. */
@@ -48,29 +48,15 @@ export class HandOff {
     const out: ClaimedEvent[] = [];
     const skip = held.length > 0 ? new Set(held) : undefined;
     const freshAfter = now - this.leaseMs / 2;
-    while (out.length < limit && this.head < this.rows.length) {
-      const row = this.rows[this.head++]!;
+    while (out.length < limit && this.rows.size > 0) {
+      const row = this.rows.shift()!;
       if (row.createdAt >= freshAfter && !skip?.has(row.pixelId)) out.push(row);
     }
-    this.compact();
     return out;
   }
 
   /** Lets go of a pixel's rows created before `before` (their events expired while held). */
   drop(pixelId: string, before: number): void {
-    this.rows = this.rows
-      .slice(this.head)
-      .filter((r) => r.pixelId !== pixelId || r.createdAt >= before);
-    this.head = 0;
-  }
-
-  private compact(): void {
-    if (this.head === this.rows.length) {
-      this.rows = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.rows.length) {
-      this.rows = this.rows.slice(this.head);
-      this.head = 0;
-    }
+    this.rows.removeWhere((r) => r.pixelId === pixelId && r.createdAt < before);
   }
 }

@@ -192,38 +192,36 @@ function unlinkGone(path: string): void {
 
 // Body: u8 version, f64 createdAt, then pixelId, accountId, eventName each as u16 length +
 // UTF-8, then the payload's UTF-8 to the end of the body.
+const MIN_BODY = 1 + 8 + 3 * 2;
+
 function encode(records: readonly OutboxEntry[], createdAt: number): Buffer {
   let total = 0;
-  const sizes = records.map((r) => {
-    const size =
-      1 +
-      8 +
-      6 +
-      Buffer.byteLength(r.pixelId) +
-      Buffer.byteLength(r.accountId) +
-      Buffer.byteLength(r.eventName) +
-      Buffer.byteLength(r.payload);
-    total += HEADER + size;
-    return size;
-  });
+  for (const r of records) {
+    total += HEADER + MIN_BODY + Buffer.byteLength(r.pixelId) + Buffer.byteLength(r.accountId);
+    total += Buffer.byteLength(r.eventName) + Buffer.byteLength(r.payload);
+  }
   const buf = Buffer.allocUnsafe(total);
   let at = 0;
-  records.forEach((r, i) => {
+  for (const r of records) {
     const start = at + HEADER;
     let o = buf.writeUInt8(VERSION, start);
     o = buf.writeDoubleLE(createdAt, o);
-    for (const s of [r.pixelId, r.accountId, r.eventName]) {
-      const n = buf.write(s, o + 2);
-      buf.writeUInt16LE(n, o);
-      o += 2 + n;
-    }
-    buf.write(r.payload, o);
-    const end = start + sizes[i]!;
-    buf.writeUInt32LE(sizes[i]!, at);
+    o = writeField(buf, o, r.pixelId);
+    o = writeField(buf, o, r.accountId);
+    o = writeField(buf, o, r.eventName);
+    const end = o + buf.write(r.payload, o);
+    buf.writeUInt32LE(end - start, at);
     buf.writeUInt32LE(crc32(buf.subarray(start, end)), at + 4);
     at = end;
-  });
+  }
   return buf;
+}
+
+/** A u16 byte length and the UTF-8 bytes; returns the offset after them. */
+function writeField(buf: Buffer, at: number, s: string): number {
+  const n = buf.write(s, at + 2);
+  buf.writeUInt16LE(n, at);
+  return at + 2 + n;
 }
 
 function decode(buf: Buffer): JournalRecord[] {
@@ -233,7 +231,7 @@ function decode(buf: Buffer): JournalRecord[] {
     const size = buf.readUInt32LE(at);
     const start = at + HEADER;
     const end = start + size;
-    if (size < 15 || end > buf.length) break;
+    if (size < MIN_BODY || end > buf.length) break;
     const body = buf.subarray(start, end);
     if (crc32(body) !== buf.readUInt32LE(at + 4) || body[0] !== VERSION) break;
     let o = 9;

@@ -37,6 +37,9 @@ create index if not exists outbox_pixel on outbox (pixel_id, id);
 create index if not exists outbox_due on outbox (next_attempt_at, id);
 `;
 
+/** What a row waiting in the table keeps beyond the entry itself. */
+type Waiting = { createdAt: number; attempts: number };
+
 type Row = {
   id: number;
   pixel_id: string;
@@ -77,24 +80,21 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // The WAL exists once the statements above have run, and stays the same file while this
   // connection is open (SQLite rewinds it after a checkpoint, never replaces it).
   const wal = openSync(`${file}-wal`, 'r+');
-  const syncTable = async () => {
-    await syncWal(wal);
-  };
+  const syncTable = () => syncWal(wal);
 
   const insert = db.prepare(
     'insert into outbox (pixel_id, account_id, event_name, payload, created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)',
   );
-  /** Rows that wait in the table: beyond the fast lane's room, retries, parked and recovered. */
-  const insertAll = db.transaction(
-    (
-      rows: readonly OutboxEntry[],
-      createdAt: (i: number) => number,
-      attempts: number,
-      at: number,
-    ) => {
-      for (let i = 0; i < rows.length; i++) {
-        const e = rows[i]!;
-        insert.run(e.pixelId, e.accountId, e.eventName, e.payload, createdAt(i), attempts, at);
+  /**
+   * Rows that wait in the table, due at `at`: beyond the fast lane's room (created now), moved
+   * out of the lane (parked, retried: their own creation time and attempts, plus `extraAttempt`)
+   * and recovered from a previous process's journal.
+   */
+  const insertWaiting = db.transaction(
+    (rows: readonly (OutboxEntry & Partial<Waiting>)[], at: number, extraAttempt = 0) => {
+      for (const r of rows) {
+        const attempts = (r.attempts ?? 0) + extraAttempt;
+        insert.run(r.pixelId, r.accountId, r.eventName, r.payload, r.createdAt ?? at, attempts, at);
       }
     },
   );
@@ -104,7 +104,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const journalDir = join(dir, 'journal');
   const left = readJournal(journalDir);
   if (left.records.length > 0) {
-    insertAll(left.records, (i) => left.records[i]!.createdAt, 0, Date.now());
+    insertWaiting(left.records, Date.now());
     fdatasyncSync(wal);
   }
   removeSegments(left.files);
@@ -124,7 +124,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     try {
       // Past the lane's room (the forwarder is behind), rows wait in the table.
       if (fast < items.length) {
-        insertAll(items.slice(fast), () => now, 0, now);
+        insertWaiting(items.slice(fast), now);
         await syncTable();
       }
       if (fast > 0) {
@@ -137,18 +137,14 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     }
   });
 
-  /** Moves journal rows into the table (attempts and due time given); settles them there. */
-  const park = (
-    rows: readonly ClaimedEvent[],
-    attempts: (r: ClaimedEvent) => number,
-    at: number,
-  ) => {
-    if (rows.length === 0) return;
-    db.transaction(() => {
-      for (const r of rows)
-        insert.run(r.pixelId, r.accountId, r.eventName, r.payload, r.createdAt, attempts(r), at);
-    })();
+  /** Lane rows that no longer need the journal (delivered, expired or moved to the table). */
+  const settle = (rows: readonly ClaimedEvent[]) =>
     journal.settle(rows.map((r) => r.id - JOURNAL_IDS));
+  /** Moves lane rows into the table, due at `at`. */
+  const park = (rows: readonly ClaimedEvent[], at: number, extraAttempt = 0) => {
+    if (rows.length === 0) return;
+    insertWaiting(rows, at, extraAttempt);
+    settle(rows);
   };
   // A segment goes once all of it is settled, after the table's WAL is on disk: a row parked
   // from it must not exist only in an unsynced WAL when its segment is deleted.
@@ -231,7 +227,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       const claimed = rows.map(toClaimed);
       if (claimed.length < limit) {
         const fast = lane.take(limit - claimed.length, now, held);
-        park(fast.parked, (r) => r.attempts, now);
+        park(fast.parked, now);
         retireSoon();
         claimed.push(...fast.rows);
       }
@@ -246,7 +242,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
           ? db.transaction(() => byIds('delete from outbox where id in ($IDS)', table))()
           : 0;
       const settled = lane.release(fast);
-      journal.settle(settled.map((r) => r.id - JOURNAL_IDS));
+      settle(settled);
       depth -= deleted + settled.length;
       retireSoon();
     },
@@ -261,12 +257,12 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
           ),
         )();
       }
-      park(lane.release(fast), (r) => r.attempts + 1, at);
+      park(lane.release(fast), at, 1);
       retireSoon();
     },
     async expireHeld(pixelId, before) {
       const fast = lane.drop(pixelId, before);
-      journal.settle(fast.map((r) => r.id - JOURNAL_IDS));
+      settle(fast);
       const rows = db
         .prepare(
           'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
@@ -283,7 +279,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       // Undelivered lane rows go to the table, so the next start does not read back (and send
       // again) the delivered events that share their segments. Not possible after a crash.
       try {
-        park(lane.takeAll(), (r) => r.attempts, Date.now());
+        park(lane.takeAll(), Date.now());
         fdatasyncSync(wal);
         journal.close(true);
       } catch {
