@@ -133,6 +133,19 @@ describe('the host pages of the hub', { timeout: 120_000 }, () => {
     await shot(page, '27-host-users');
   });
 
+  it('gives a pending host invitation a new link, then revokes it', async () => {
+    onTestFailed(() => shot(page, 'failed-host-invitation'));
+    const row = page.getByRole('row', { name: /analyst@host\.example/ });
+    await click(row, 'New invitation link for analyst@host.example');
+    const shown = dialog(page, 'Invitation link');
+    expect(await field(shown, 'Invitation link').inputValue()).toContain('/hub/#/invite/');
+    await click(shown, 'Done');
+    await click(row, 'Revoke invitation for analyst@host.example');
+    await click(dialog(page, 'Revoke this invitation?'), 'Revoke');
+    await toast(page, 'Invitation revoked.');
+    await row.waitFor({ state: 'detached' });
+  });
+
   it('creates an API account whose secret, shown once, gets a token', async () => {
     onTestFailed(() => shot(page, 'failed-api-accounts'));
     await nav('API accounts');
