@@ -25,6 +25,8 @@ export interface LoadResult {
   failed: number;
   p50: number;
   p99: number;
+  /** Fixed-rate loads: p99 of how late requests left the generator, already inside p50/p99. */
+  sendLagP99?: number;
   /** Status codes other than 2xx, and connection errors, for the report's notes. */
   statuses: Record<string, number>;
 }

@@ -2,7 +2,8 @@
 // forwarded what it acknowledged, then read the Graph stand-in's counters and the server's RSS.
 import { BENCH_UA, browserBody, ID_TAG, wsMessage } from './bodies.js';
 import { httpLoad } from './load-http.js';
-import { rateLoad } from './load-rate.js';
+import type { Pool } from 'undici';
+import { rateLoad, ratePool } from './load-rate.js';
 import { wsLoad } from './load-ws.js';
 import { cpuSeconds, machineCpuSeconds, peakRssMb } from './procs.js';
 import type { Target, TargetName } from './targets.js';
@@ -20,6 +21,8 @@ export interface Row extends Scenario {
   eventsPerSec: number;
   p50: number;
   p99: number;
+  /** Fixed-rate runs: p99 of the generator's own lateness, counted in p99 (rig noise). */
+  sendLagP99?: number;
   /** Graph API calls per 1,000 events delivered during the run (NaN for the bare endpoint). */
   graphPer1k: number;
   peakRssMb: number;
@@ -46,7 +49,14 @@ const standInStats = async (graphUrl: string): Promise<Stats> =>
 
 const eventTime = () => Math.floor(Date.now() / 1000);
 
-function load(target: Target, s: Scenario, durationS: number, connections: number, tag: string) {
+function load(
+  target: Target,
+  s: Scenario,
+  durationS: number,
+  connections: number,
+  tag: string,
+  pool?: Pool,
+) {
   const headers = { 'user-agent': BENCH_UA, origin: 'https://shop.example' };
   if (s.transport === 'ws') {
     const t = eventTime();
@@ -66,6 +76,7 @@ function load(target: Target, s: Scenario, durationS: number, connections: numbe
       connections,
       durationS,
       rate: s.rate,
+      pool,
       body: (n) => browserBody(s.events, `${tag}-${n}`, t),
     });
   }
@@ -91,9 +102,24 @@ async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_
 let runs = 0;
 export async function runScenario(target: Target, s: Scenario, o: RunOptions): Promise<Row> {
   const tag = `r${++runs}`;
+  const pool = s.rate ? ratePool(target.url, o.connections) : undefined;
+  try {
+    return await measure(target, s, o, tag, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function measure(
+  target: Target,
+  s: Scenario,
+  o: RunOptions,
+  tag: string,
+  pool: Pool | undefined,
+): Promise<Row> {
   if (o.warmupS > 0) {
     const start = await standInStats(o.graphUrl);
-    const w = await load(target, s, o.warmupS, o.connections, `${tag}w`);
+    const w = await load(target, s, o.warmupS, o.connections, `${tag}w`, pool);
     // The warm-up's events must be out of the gateway before the measured run counts calls.
     if (target.forwardsLater) await drained(o.graphUrl, start, w.ok * s.events);
   }
@@ -101,7 +127,7 @@ export async function runScenario(target: Target, s: Scenario, o: RunOptions): P
   const cpuBefore = cpuSeconds(target.pid);
   const ours = () => cpuSeconds(target.pid) + cpuSeconds(process.pid) + cpuSeconds(o.standInPid);
   const [machineBefore, oursBefore, started] = [machineCpuSeconds(), ours(), performance.now()];
-  const r = await load(target, s, o.durationS, o.connections, tag);
+  const r = await load(target, s, o.durationS, o.connections, tag, pool);
   const delivered = r.ok * s.events;
   const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
   const events = after.events - before.events;
@@ -115,6 +141,7 @@ export async function runScenario(target: Target, s: Scenario, o: RunOptions): P
     eventsPerSec: Math.round(r.reqPerSec * s.events),
     p50: r.p50,
     p99: r.p99,
+    sendLagP99: r.sendLagP99,
     graphPer1k:
       events > 0 ? Math.round(((after.requests - before.requests) / events) * 10000) / 10 : NaN,
     peakRssMb: peakRssMb(target.pid),
