@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as pgSchema from './schema/pg.js';
 import * as sqliteSchema from './schema/sqlite.js';
+import { UnitContext } from './unit-context.js';
 
 /**
  * Repositories are written once, typed against the PostgreSQL schema. On SQLite the twin
@@ -68,10 +68,10 @@ function openSqlite(dir: string): Connection {
   migrateSqlite(db, { migrationsFolder: join(MIGRATIONS, 'sqlite') });
   const asDb = db as unknown as Db;
   const mutex = new Mutex();
-  const inUnit = new AsyncLocalStorage<true>();
+  const inUnit = new UnitContext<true>();
   const unit = <T>(work: (db: Db) => Promise<T>, atomic: boolean): Promise<T> => {
     // Already inside a unit of this async flow: join it instead of waiting on ourselves.
-    if (inUnit.getStore()) return work(asDb);
+    if (inUnit.current()) return work(asDb);
     return mutex.lock(() =>
       inUnit.run(true, async () => {
         if (!atomic) return work(asDb);
@@ -111,14 +111,14 @@ async function openPostgres(url: string): Promise<Connection> {
     await client.query('select pg_advisory_unlock(4242001)').catch(() => undefined);
     client.release();
   }
-  const inTx = new AsyncLocalStorage<Db>();
+  const inTx = new UnitContext<Db>();
   return {
     dialect: 'postgres',
     tables: pgSchema,
     pgPool: pool,
-    run: (work) => work(inTx.getStore() ?? db),
+    run: (work) => work(inTx.current() ?? db),
     transaction: (work) => {
-      const outer = inTx.getStore();
+      const outer = inTx.current();
       if (outer) return work(outer);
       return db.transaction((tx) => inTx.run(tx as unknown as Db, () => work(tx as unknown as Db)));
     },
