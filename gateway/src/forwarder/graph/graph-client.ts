@@ -94,6 +94,28 @@ export class GraphClient {
   }
 
   private async post(path: string, body: Buffer): Promise<GraphSendResult> {
+    // undici's headers/body timers tick at ~0.5 s resolution (a 1.5 s timeout can become 2.5 s);
+    // this deadline makes timeoutMs a real bound on the whole exchange. Not AbortSignal.timeout:
+    // its timer cannot be cancelled and lives out the full timeout after the answer, so at a few
+    // thousand one-event calls a second (thousands of pixels) tens of thousands of timers piled
+    // up in the old generation and grew the heap between major collections.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('timeout', 'TimeoutError')),
+      this.timeoutMs,
+    );
+    try {
+      return await this.exchange(path, body, deadline.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(
+    path: string,
+    body: Buffer,
+    signal: AbortSignal,
+  ): Promise<GraphSendResult> {
     const res = await this.pool.request({
       path,
       method: 'POST',
@@ -103,9 +125,7 @@ export class GraphClient {
         'user-agent': 'capgw',
       },
       body,
-      // undici's headers/body timers tick at ~0.5 s resolution (a 1.5 s timeout can become 2.5 s);
-      // this native deadline makes timeoutMs a real bound on the whole exchange.
-      signal: AbortSignal.timeout(this.timeoutMs),
+      signal,
     });
     const chunks: Buffer[] = [];
     let size = 0;
