@@ -1,5 +1,5 @@
 import { Fifo } from './fifo.js';
-import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { freshClaim, type ClaimedEvent, type OutboxEntry } from './outbox.js';
 
 /** Ids of journal rows: a journal sequence number plus this, far above any table id. */
 export const JOURNAL_IDS = 2 ** 50;
@@ -29,18 +29,8 @@ export class FastLane {
   }
 
   push(entries: readonly OutboxEntry[], seqs: readonly number[], createdAt: number): void {
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      this.queue.push({
-        id: JOURNAL_IDS + seqs[i]!,
-        pixelId: e.pixelId,
-        accountId: e.accountId,
-        eventName: e.eventName,
-        payload: e.payload,
-        attempts: 0,
-        createdAt,
-      });
-    }
+    for (let i = 0; i < entries.length; i++)
+      this.queue.push(freshClaim(entries[i]!, JOURNAL_IDS + seqs[i]!, createdAt));
   }
 
   /** Up to `limit` rows, lapsed ones first; `parked`: rows of held pixels, no longer here. */

@@ -1,5 +1,5 @@
 import { Fifo } from './fifo.js';
-import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { freshClaim, type ClaimedEvent, type OutboxEntry } from './outbox.js';
 
 /**
  * Rows this process has just committed, kept in memory so the forwarder takes them without
@@ -25,18 +25,8 @@ export class HandOff {
 
   /** Called after the commit, with the ids the database gave the rows. */
   add(entries: readonly OutboxEntry[], ids: readonly number[], createdAt: number): void {
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      this.rows.push({
-        id: ids[i]!,
-        pixelId: e.pixelId,
-        accountId: e.accountId,
-        eventName: e.eventName,
-        payload: e.payload,
-        attempts: 0,
-        createdAt,
-      });
-    }
+    for (let i = 0; i < entries.length; i++)
+      this.rows.push(freshClaim(entries[i]!, ids[i]!, createdAt));
   }
 
   /**

@@ -263,11 +263,9 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
     async expireHeld(pixelId, before) {
       const fast = lane.drop(pixelId, before);
       settle(fast);
-      const rows = db
-        .prepare(
-          'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
-        )
-        .all(pixelId, before) as Row[];
+      const rows = prepared(
+        'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
+      ).all(pixelId, before) as Row[];
       depth -= rows.length + fast.length;
       retireSoon();
       return [...fast, ...rows.map(toClaimed)];
