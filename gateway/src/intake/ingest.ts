@@ -96,9 +96,9 @@ export class Ingest {
     if (batchKeys) for (const key of batchKeys) this.recent.add(key, now);
     if (duplicates > 0) this.metrics.discarded.inc({ reason: 'duplicate' }, duplicates);
     if (discarded > 0) this.metrics.discarded.inc({ reason: 'publishing_off' }, discarded);
-    this.metrics.accepted.inc(entries.length + discarded + duplicates);
     // A resent duplicate is acknowledged like the first copy, so the sender stops resending it.
     const accepted = entries.length + discarded + duplicates;
+    this.metrics.accepted.inc(accepted);
     return rejected.length > 0 ? { accepted, rejected } : { accepted };
   }
 
