@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import type { ScaleLoad, ScaleResult } from './scale.js';
+import { pairedRatio } from './rounds.js';
 import type { Row, RunOptions } from './scenario.js';
 
 export interface BenchReport {
   machine: ReturnType<typeof machine>;
-  options: RunOptions & { quick: boolean; gatewayFlags: string[] };
+  options: RunOptions & { quick: boolean; gatewayFlags: string[]; rounds: number };
   rows: Row[];
   scale?: ScaleResult;
 }
@@ -27,10 +28,16 @@ export function ratios(rows: Row[], r: Row): { toBare?: number; toSdk?: number }
   const bare = find(rows, 'bare', r);
   const sdk = find(rows, 'sdk', r);
   return {
-    toBare: bare ? r.reqPerSec / bare.reqPerSec : undefined,
-    toSdk: sdk ? r.eventsPerSec / sdk.eventsPerSec : undefined,
+    toBare: bare ? sideBySide(r, bare) : undefined,
+    toSdk: sdk ? sideBySide(r, sdk) : undefined,
   };
 }
+
+/** a's req/s over b's (same scenario): paired round by round when both ran in rounds. */
+const sideBySide = (a: Row, b: Row) =>
+  a.roundsReqPerSec && b.roundsReqPerSec
+    ? pairedRatio(a.roundsReqPerSec, b.roundsReqPerSec)
+    : a.reqPerSec / b.reqPerSec;
 
 export interface TargetCheck {
   what: string;
@@ -98,9 +105,7 @@ function sdkTarget(rows: Row[], target: Row['target']): TargetCheck | undefined 
       .filter((r) => r.target === t && !r.rate)
       .map((r) => {
         const sdk = find(rows, 'sdk', r);
-        return sdk
-          ? `${r.transport} ${r.events} ev ${(r.eventsPerSec / sdk.eventsPerSec).toFixed(1)}×`
-          : '';
+        return sdk ? `${r.transport} ${r.events} ev ${sideBySide(r, sdk).toFixed(1)}×` : '';
       })
       .filter(Boolean)
       .join(', ');
@@ -165,7 +170,7 @@ export function report(rep: BenchReport): string {
   });
   const lines = [
     `machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, Linux ${m.kernel}`,
-    `runs: ${rep.options.durationS} s after ${rep.options.warmupS} s warm-up, ${rep.options.connections} connections; servers on core 1, load + Graph stand-in on core 0` +
+    `runs: ${rep.options.rounds} round(s), servers taking turns, each run ${rep.options.durationS} s after ${rep.options.warmupS} s warm-up, ${rep.options.connections} connections; rows are the median round; servers on core 1, load + Graph stand-in on core 0` +
       (rep.options.gatewayFlags.length
         ? `; gateway flags ${rep.options.gatewayFlags.join(' ')}`
         : ''),

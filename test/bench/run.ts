@@ -1,4 +1,4 @@
-// `npm run bench` [--quick] [--json] [--profile DIR] [--only gateway-sqlite,bare,…,scale]
+// `npm run bench` [--quick] [--rounds N] [--json] [--profile DIR] [--only gateway-sqlite,bare,…,scale]
 //                  [--scenarios http1,ws10,…] [--no-scale] [--gateway-flags "--max-old-space-size=200"]
 // One run on loopback: the Graph stand-in and this load generator on one core, each server on
 // the other; the gateway (SQLite, PostgreSQL), the bare Fastify ceiling and the Meta SDK
@@ -6,6 +6,7 @@
 import { postgresReachable } from '../support/databases.js';
 import { machine, report, type BenchReport } from './report.js';
 import { LOAD_CORE, pinSelf, startScript } from './procs.js';
+import { summarize, turnOrder } from './rounds.js';
 import { runScale } from './scale.js';
 import { runScenario, type Row, type RunOptions, type Scenario } from './scenario.js';
 import {
@@ -23,6 +24,7 @@ const value = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const quick = flag('--quick');
+const rounds = Number(value('--rounds') ?? (quick ? 1 : 3));
 const json = flag('--json');
 const profileDir = value('--profile');
 const only = value('--only')?.split(',') as TargetName[] | undefined;
@@ -48,8 +50,8 @@ const standIn = await startScript('../support/graph-stand-in.ts', LOAD_CORE, {
 const opts: RunOptions = {
   graphUrl: standIn.url,
   standInPid: standIn.pid,
-  durationS: quick ? 3 : 10,
-  warmupS: quick ? 1 : 3,
+  durationS: quick ? 3 : 5,
+  warmupS: quick ? 1 : 2,
   connections: 100,
 };
 const gatewayOpts = (name: string) => ({
@@ -69,43 +71,56 @@ const starters: Record<TargetName, () => Promise<Target>> = {
   sdk: () => startSdkBaseline(standIn.url),
 };
 const pgAvailable = await postgresReachable();
+const names = (Object.keys(starters) as TargetName[]).filter((n) => !only || only.includes(n));
+if (names.includes('gateway-pg') && !pgAvailable)
+  log('PostgreSQL is not reachable at 127.0.0.1:5432: skipping gateway-pg.');
 const rows: Row[] = [];
+// Every server is up for the whole run, so they can take turns (rounds.ts); one that waits idles.
+const targets: Target[] = [];
 try {
-  for (const name of Object.keys(starters) as TargetName[]) {
-    if (only && !only.includes(name)) continue;
-    if (name === 'gateway-pg' && !pgAvailable) {
-      log('PostgreSQL is not reachable at 127.0.0.1:5432: skipping gateway-pg.');
-      continue;
-    }
-    const target = await starters[name]();
-    try {
-      for (const s of MATRIX) {
-        if (scenarios && !scenarios.includes(`${s.transport}${s.events}`)) continue;
-        log(`${name} ${s.transport} ${s.events} event(s)/body …`);
-        const row = await runScenario(target, s, opts);
-        rows.push(row);
-        // The latency target is read at half of the peak this server just reached.
-        if (name.startsWith('gateway') && s.transport === 'http' && s.events === 1) {
-          log(`${name} ${s.transport} at half of peak (${Math.round(row.reqPerSec / 2)} req/s) …`);
-          rows.push(await runScenario(target, { ...s, rate: Math.round(row.reqPerSec / 2) }, opts));
-        }
-      }
-    } finally {
-      await target.stop();
+  for (const name of names) {
+    if (name === 'gateway-pg' && !pgAvailable) continue;
+    targets.push(await starters[name]());
+  }
+  for (const s of MATRIX) {
+    if (scenarios && !scenarios.includes(`${s.transport}${s.events}`)) continue;
+    const peaks = await inRounds(targets, s, `${s.transport} ${s.events} event(s)/body`);
+    rows.push(...peaks);
+    // The latency target is read at half of the peak each gateway just reached.
+    if (s.transport !== 'http' || s.events !== 1) continue;
+    for (const peak of peaks.filter((r) => r.target.startsWith('gateway'))) {
+      const target = targets.find((t) => t.name === peak.target)!;
+      const rate = Math.round(peak.reqPerSec / 2);
+      rows.push(...(await inRounds([target], { ...s, rate }, `at half of peak (${rate} req/s)`)));
     }
   }
+  // The scale run starts its own gateway: the others leave the server core to it.
+  while (targets.length > 0) await targets.pop()!.stop();
   const scale =
     flag('--no-scale') || (only && !only.includes('scale' as TargetName))
       ? undefined
       : await runScale(standIn.url, { quick, log, nodeArgs: gatewayFlags });
   const result: BenchReport = {
     machine: machine(),
-    options: { ...opts, quick, gatewayFlags },
+    options: { ...opts, quick, gatewayFlags, rounds },
     rows,
     scale,
   };
   // One line, the last on stdout: `npm run bench` also prints the build's output before it.
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : report(result));
 } finally {
+  for (const t of targets) await t.stop();
   await standIn.stop();
+}
+
+/** Runs `s` on every target, `rounds` times, the targets taking turns; one row per target. */
+async function inRounds(ts: Target[], s: Scenario, what: string): Promise<Row[]> {
+  const runs = new Map<TargetName, Row[]>(ts.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const t of turnOrder(ts, round)) {
+      log(`${t.name} ${what}, round ${round + 1} of ${rounds} …`);
+      runs.get(t.name)!.push(await runScenario(t, s, opts));
+    }
+  }
+  return ts.map((t) => summarize(runs.get(t.name)!));
 }

@@ -32,6 +32,8 @@ export interface Row extends Scenario {
   otherCores: number;
   failed: number;
   statuses: Record<string, number>;
+  /** req/s of each round, in turn order, when the row sums up several rounds (rounds.ts). */
+  roundsReqPerSec?: number[];
 }
 
 export interface RunOptions {
