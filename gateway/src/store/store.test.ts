@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, requirePostgres, tempDir } from '@capgw/test/support/databases';
+import { sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Db } from './db.js';
 import { Store } from './store.js';
+
+type SqliteDb = BetterSQLite3Database;
 
 // One repository suite, run against both dialects: the contract of Store is the same.
 type Harness = {
@@ -31,6 +36,16 @@ const harnesses: Harness[] = [
 ];
 
 const now = 1_764_300_000_000;
+const counterRow = {
+  pixelId: '111',
+  accountId: 'acc_a',
+  minute: now - 60_000,
+  eventName: 'Purchase',
+  received: 1,
+  published: 0,
+  failed: 0,
+  rejected: 0,
+};
 const pixelRow = (pixelId: string) => ({
   pixelId,
   name: `Pixel ${pixelId}`,
@@ -124,6 +139,31 @@ for (const h of harnesses) {
       );
       expect(rows).toHaveLength(2);
       expect(await store.account('acc_b').counters(now)).toEqual([]);
+    });
+
+    it('commits counters without waiting for the disk, and only those', async () => {
+      const c = store.connection;
+      // SQLite: synchronous 1 = NORMAL, 2 = FULL; PostgreSQL: synchronous_commit.
+      const durability = (db: Db) =>
+        c.dialect === 'sqlite'
+          ? String(
+              (db as unknown as SqliteDb).get<{ synchronous: number }>(sql`pragma synchronous`)
+                .synchronous,
+            )
+          : db
+              .execute(sql`show synchronous_commit`)
+              .then((r) => String(r.rows[0]!.synchronous_commit));
+      expect(await c.relaxedTransaction(durability)).toBe(c.dialect === 'sqlite' ? '1' : 'off');
+      expect(await c.transaction(durability)).toBe(c.dialect === 'sqlite' ? '2' : 'on');
+      await expect(
+        c.relaxedTransaction(async (db) => {
+          await db.insert(c.tables.counters).values({ ...counterRow, eventName: 'Gone' });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await c.transaction(durability)).toBe(c.dialect === 'sqlite' ? '2' : 'on');
+      const rows = await store.account('acc_a').counters(now - 60_000);
+      expect(rows.filter((r) => r.eventName === 'Gone')).toEqual([]);
     });
 
     it('rolls a failed transaction back entirely', async () => {

@@ -30,7 +30,8 @@ export class MetricsRepo {
     if (deltas.length === 0) return;
     const c = this.t.counters;
     const add = (column: AnyColumn, name: string) => sql`${column} + excluded.${sql.raw(name)}`;
-    await this.c.transaction(async (db) => {
+    // Counters are flushed every few seconds; losing the last flush to a power cut is allowed.
+    await this.c.relaxedTransaction(async (db) => {
       for (let i = 0; i < deltas.length; i += 500) {
         await db
           .insert(c)
