@@ -1,4 +1,5 @@
 import {
+  close,
   closeSync,
   fdatasync,
   mkdirSync,
@@ -9,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { OutboxEntry } from './outbox.js';
@@ -19,6 +21,7 @@ export interface JournalRecord extends OutboxEntry {
 }
 
 const syncFile = promisify(fdatasync);
+const closeFile = promisify(close);
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 /** Per record: u32 body length, u32 CRC-32 of the body. */
 const HEADER = 8;
@@ -111,11 +114,13 @@ export class Journal {
     if (gone.length === 0) return;
     await beforeDelete();
     if (this.closed) return; // close() has dealt with the files meanwhile
-    for (const seg of gone) {
-      closeSync(seg.fd);
-      unlinkGone(seg.path);
-    }
     this.segments = this.segments.filter((s) => !gone.includes(s));
+    // On libuv's thread pool: freeing 8 MB of extents waits for the file system's journal,
+    // and behind a busy fdatasync an unlinkSync held the event loop for 13-17 ms.
+    for (const seg of gone) {
+      await closeFile(seg.fd);
+      await unlinkGoneAsync(seg.path);
+    }
   }
 
   /**
@@ -179,6 +184,13 @@ export function readJournal(dir: string): { records: JournalRecord[]; files: str
 /** Deletes segments once their records are stored elsewhere. */
 export function removeSegments(files: readonly string[]): void {
   for (const f of files) unlinkGone(f);
+}
+
+/** Deletes a file off the event loop; one already gone is what was wanted. */
+async function unlinkGoneAsync(path: string): Promise<void> {
+  await unlink(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
 }
 
 /** Deletes a file; one already gone is what was wanted. */
