@@ -4,11 +4,13 @@
 // median of the ratios of their neighbouring runs, not a ratio of runs minutes apart.
 import type { Row } from './scenario.js';
 
+/** The median, to two decimals (an even count averages its middle pair). */
 const median = (xs: readonly number[]) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return Math.round(m * 100) / 100;
 };
 
 /**
@@ -40,7 +42,9 @@ export function summarize(runs: readonly Row[]): Row {
 /** Median over rounds of a's req/s over b's in the same round (runs taken side by side). */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
-  return median(Array.from({ length: n }, (_, i) => a[i]! / b[i]!));
+  const ratios = Array.from({ length: n }, (_, i) => a[i]! / b[i]!).sort((x, y) => x - y);
+  const mid = n >> 1;
+  return n % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
 
 /** The order servers take turns in round `round`: rotated, so none always goes first. */
