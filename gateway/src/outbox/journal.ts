@@ -186,19 +186,19 @@ export function removeSegments(files: readonly string[]): void {
   for (const f of files) unlinkGone(f);
 }
 
-/** Deletes a file off the event loop; one already gone is what was wanted. */
-async function unlinkGoneAsync(path: string): Promise<void> {
-  await unlink(path).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-  });
+/** A file already gone is what deleting it wanted. */
+function unlessGone(e: unknown): void {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
 }
 
-/** Deletes a file; one already gone is what was wanted. */
+/** Deletes a file off the event loop. */
+const unlinkGoneAsync = (path: string): Promise<void> => unlink(path).catch(unlessGone);
+
 function unlinkGone(path: string): void {
   try {
     unlinkSync(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    unlessGone(e);
   }
 }
 
