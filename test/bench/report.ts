@@ -91,7 +91,8 @@ export function checks(rep: BenchReport): TargetCheck[] {
  * people deploy it behind a pixel; its events/s is its single-event figure. The gateway's is its
  * best events/s as its own clients send them (the browser client batches up to ten per message).
  * Like for like even the bare ceiling (b) stays under 20x (c) on HTTP and with 10-event bodies
- * (14-17x; only single events over WebSocket reach 24x), so those ratios are printed beside it.
+ * (14-17x on one VM, 24x only with single events over WebSocket; 6-12x on one where a bare
+ * request cost 4x the CPU and an SDK request 1.6x), so those ratios are printed beside it.
  */
 function sdkTarget(rows: Row[], target: Row['target']): TargetCheck | undefined {
   const sdk1 = rows.find((r) => r.target === 'sdk' && r.events === 1 && r.transport === 'http');
