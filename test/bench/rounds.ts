@@ -4,19 +4,21 @@
 // median of the ratios of their neighbouring runs, not a ratio of runs minutes apart.
 import type { Row } from './scenario.js';
 
-/** The median, to two decimals (an even count averages its middle pair). */
-const median = (xs: readonly number[]) => {
+/** The middle value (an even count averages its middle pair); NaN entries are ignored. */
+const middle = (xs: readonly number[]) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;
-  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return Math.round(m * 100) / 100;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
+
+/** The median as printed: two decimals. */
+const median = (xs: readonly number[]) => Math.round(middle(xs) * 100) / 100;
 
 /**
  * The rounds of one server and scenario as one row: the round with the median req/s gives the
- * throughput and its latencies, p99 is the median round's p99 (one stalled round neither hides
- * nor decides it), peak RSS is the highest seen, failures add up.
+ * throughput and its p50, p99 is the median of the rounds' p99s (one stalled round neither
+ * hides nor decides it), peak RSS is the highest seen, failures add up.
  */
 export function summarize(runs: readonly Row[]): Row {
   if (runs.length === 0) throw new Error('no rounds to summarize');
@@ -42,9 +44,7 @@ export function summarize(runs: readonly Row[]): Row {
 /** Median over rounds of a's req/s over b's in the same round (runs taken side by side). */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
-  const ratios = Array.from({ length: n }, (_, i) => a[i]! / b[i]!).sort((x, y) => x - y);
-  const mid = n >> 1;
-  return n % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return middle(Array.from({ length: n }, (_, i) => a[i]! / b[i]!));
 }
 
 /** The order servers take turns in round `round`: rotated, so none always goes first. */
