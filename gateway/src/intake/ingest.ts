@@ -42,7 +42,7 @@ export class Ingest {
     const rejected: RejectedEvent[] = [];
     let discarded = 0;
     let duplicates = 0;
-    let batchKeys: Set<string> | undefined;
+    let batchKeys: Set<number> | undefined;
     this.metrics.received.inc({ channel: req.ctx.channel }, req.events.length);
     for (let i = 0; i < req.events.length; i++) {
       const r = enrichEvent(req.events[i], req.ctx, now);
