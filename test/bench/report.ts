@@ -182,7 +182,7 @@ export function report(rep: BenchReport): string {
   if (rep.scale) {
     const s = rep.scale;
     const load = (l: ScaleLoad) =>
-      `${num(l.reqPerSec)} req/s, p99 ${l.p99} ms, ${num(l.graphPer1k, 1)} Graph calls per 1k events, peak RSS ${l.peakRssMb} MB`;
+      `${num(l.reqPerSec)} req/s (${num(l.deliveredPerSec)} delivered/s), p99 ${l.p99} ms, ${num(l.graphPer1k, 1)} Graph calls per 1k events, peak RSS ${l.peakRssMb} MB`;
     lines.push(
       `scale: ${s.accounts} accounts × ${s.pixelsPerAccount} pixels: RSS ${s.idleRssMb} MB idle; ` +
         `pixel lookup ${s.lookupNs} ns; full directory reload ${s.reloadMs} ms`,
