@@ -250,6 +250,8 @@ describe('the hub, from first run to a read-only viewer', { timeout: 120_000 }, 
     await heading(viewer, 'Reset your password');
     await shot(viewer, '19-forgot-password');
     await viewer.getByRole('link', { name: 'Back to sign in' }).click();
+    // The forgot-password page has an Email field too: fill the sign-in page's, once it is there.
+    await heading(viewer, 'Sign in');
     await fill(viewer, { Email: VIEWER.email, Password: fresh });
     await click(viewer, 'Sign in');
     await heading(viewer, 'Acme Shoes');
