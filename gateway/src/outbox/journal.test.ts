@@ -44,7 +44,8 @@ describe('Journal', () => {
 
   it('deletes a full segment once all of it is settled, and only then', async () => {
     tmp = tempDir();
-    const j = new Journal(tmp.dir, 150); // a record is about 100 bytes: one write per segment
+    // A record is about 100 bytes: one write per segment, and an open one is never reclaimed.
+    const j = new Journal(tmp.dir, 150, Infinity);
     const seqs = [...(await j.append([entry(1), entry(2)], 1)), ...(await j.append([entry(3)], 1))];
     expect(segments(tmp.dir)).toHaveLength(2);
     let synced = 0;
@@ -55,12 +56,33 @@ describe('Journal', () => {
     await j.retire(async () => void synced++);
     expect(synced).toBe(1);
     expect(segments(tmp.dir)).toHaveLength(1);
-    // The open segment stays even when settled; its records come back if the process dies.
+    // The open segment stays while small, even when settled; its records would come back if
+    // the process died.
     j.settle([seqs[2]!]);
     await j.retire(async () => void synced++);
     expect(segments(tmp.dir)).toHaveLength(1);
     j.close();
     expect(segments(tmp.dir)).toHaveLength(0);
+  });
+
+  it('deletes the open segment too once it is settled and large, then writes a new one', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir, 10_000, 250);
+    const small = await j.append([entry(1)], 1);
+    j.settle(small);
+    expect(j.retirable()).toBe(false); // about 100 bytes: not worth a new file yet
+    const more = await j.append([entry(2), entry(3)], 1);
+    expect(j.retirable()).toBe(false); // past 250 bytes, but holding unsettled records
+    j.settle(more);
+    expect(j.retirable()).toBe(true);
+    const [before] = segments(tmp.dir);
+    await j.retire(async () => undefined);
+    expect(segments(tmp.dir)).toEqual([]);
+    await j.append([entry(4)], 2);
+    const after = segments(tmp.dir);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    expect(readJournal(tmp.dir).records.map((r) => r.createdAt)).toEqual([2]);
   });
 
   it('keeps on close the segments that still hold unsettled records', async () => {

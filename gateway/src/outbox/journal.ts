@@ -56,6 +56,13 @@ export class Journal {
   constructor(
     private readonly dir: string,
     private readonly segmentBytes = SEGMENT_BYTES,
+    /**
+     * An open segment this large whose records are all settled goes too. After a backlog drains
+     * (Meta was down, the lane emptied into the table and out), the open segment could hold up
+     * to a whole segment of dead records until new writes filled it, and on a nearly full disk
+     * that space kept intake refused.
+     */
+    private readonly reclaimOpenBytes = segmentBytes / 8,
   ) {
     mkdirSync(dir, { recursive: true });
     this.nextFile = Math.max(0, ...segmentFiles(dir).map((f) => Number.parseInt(f, 10))) + 1;
@@ -100,18 +107,21 @@ export class Journal {
     }
   }
 
-  /** Whether some sealed segment has nothing left in it (see `retire`). */
+  /** Whether some segment can be deleted (see `retire`). */
   retirable(): boolean {
-    return this.segments.some(done);
+    return this.segments.some((s) => this.reclaimable(s));
   }
 
   /**
-   * Deletes the sealed segments whose records are all settled. `beforeDelete` runs first: the
-   * caller makes durable whatever it moved out of them (the outbox fsyncs the table's WAL).
+   * Deletes the segments whose records are all settled: the sealed ones, and the open one once
+   * it is `reclaimOpenBytes` large (sealed here, so the next append starts a new file).
+   * `beforeDelete` runs first: the caller makes durable whatever it moved out of them (the
+   * outbox fsyncs the table's WAL).
    */
   async retire(beforeDelete: () => Promise<void>): Promise<void> {
-    const gone = this.segments.filter(done);
+    const gone = this.segments.filter((s) => this.reclaimable(s));
     if (gone.length === 0) return;
+    for (const seg of gone) seg.sealed = true;
     await beforeDelete();
     if (this.closed) return; // close() has dealt with the files meanwhile
     this.segments = this.segments.filter((s) => !gone.includes(s));
@@ -153,6 +163,11 @@ export class Journal {
     return seg;
   }
 
+  /** Nothing unsettled and no write under way; sealed, or open and worth reclaiming. */
+  private reclaimable(s: Segment): boolean {
+    return s.outstanding === 0 && s.syncing === 0 && (s.sealed || s.bytes >= this.reclaimOpenBytes);
+  }
+
   private segmentOf(seq: number): Segment | undefined {
     for (let i = this.segments.length - 1; i >= 0; i--) {
       if (this.segments[i]!.firstSeq <= seq) return this.segments[i];
@@ -160,8 +175,6 @@ export class Journal {
     return undefined;
   }
 }
-
-const done = (s: Segment) => s.sealed && s.outstanding === 0 && s.syncing === 0;
 
 const segmentFiles = (dir: string) =>
   readdirSync(dir)

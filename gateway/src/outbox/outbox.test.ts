@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPostgresDatabase, requirePostgres, tempDir } from '@capgw/test/support/databases';
 import { GatewayError } from '../errors.js';
 import { openConnection, type Connection } from '../store/db.js';
 import type { Outbox, OutboxOptions } from './outbox.js';
 import { openPgOutbox } from './pg-outbox.js';
-import { openSqliteOutbox } from './sqlite-outbox.js';
+import { openSqliteOutbox, WAL_LIMIT_BYTES } from './sqlite-outbox.js';
 
 type Opened = { open(opts: OutboxOptions): Promise<Outbox>; cleanup(): Promise<void> };
 const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promise<Opened> }[] = [
@@ -146,6 +148,44 @@ describe('SQLite outbox across a crash', () => {
       expect(third.depth()).toBe(0);
       await third.close();
     } finally {
+      tmp.remove();
+    }
+  });
+
+  it('gives its disk back once a backlog parked in the table has drained', async () => {
+    const tmp = tempDir();
+    const o = openSqliteOutbox(tmp.dir, { maxEvents: 1000, leaseMs: 1000, owner: 'x' });
+    const walBytes = () => statSync(join(tmp.dir, 'outbox.db-wal')).size;
+    const journalBytes = () =>
+      readdirSync(join(tmp.dir, 'journal')).reduce(
+        (sum, f) => sum + statSync(join(tmp.dir, 'journal', f)).size,
+        0,
+      );
+    try {
+      const big = Array.from({ length: 110 }, (_, i) => ({
+        ...entry(i),
+        payload: JSON.stringify({
+          event_name: 'Purchase',
+          event_id: `e${i}`,
+          n: 'x'.repeat(60_000),
+        }),
+      }));
+      await o.append(big); // 6.6 MB through the journal: its open segment
+      // Meta fails: the whole lane moves into the table in one transaction, then drains.
+      const sent = await o.claim(1000, Date.now(), []);
+      await o.reschedule(
+        sent.map((c) => c.id),
+        Date.now(),
+      );
+      expect(walBytes()).toBeGreaterThan(WAL_LIMIT_BYTES);
+      const resent = await o.claim(1000, Date.now(), []);
+      expect(resent).toHaveLength(110);
+      await o.remove(resent.map((c) => c.id));
+      await o.append([entry(1)]);
+      await vi.waitFor(() => expect(journalBytes()).toBeLessThan(1024 * 1024));
+      expect(walBytes()).toBeLessThanOrEqual(WAL_LIMIT_BYTES);
+    } finally {
+      await o.close();
       tmp.remove();
     }
   });

@@ -20,6 +20,9 @@ import {
 // (SQLite locks per file, so event writes never wait on a configuration transaction): events
 // past the lane's room while the forwarder is behind, retries, held pixels' events, and what a
 // previous process left in the journal. Both count towards OUTBOX_MAX_EVENTS.
+/** The WAL's size once checkpointed: about its automatic checkpoint size (1,000 pages). */
+export const WAL_LIMIT_BYTES = 4 * 1024 * 1024;
+
 const SCHEMA = `
 create table if not exists outbox (
   id integer primary key autoincrement,
@@ -71,6 +74,10 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // Claims, removals and reschedules are not synced on their own: a power cut that loses one
   // only redelivers an event, which at-least-once allows.
   db.pragma('synchronous = NORMAL');
+  // A large move into the table (a whole lane parked when Meta fails) grows the WAL past its
+  // checkpoint size, and SQLite keeps the file at its largest: on a nearly full disk that space
+  // would keep intake refused long after the backlog drained. Truncated back after checkpoints.
+  db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
   db.exec(SCHEMA);
   // Only this process uses the file: leases left by a killed predecessor are void, and the rows
   // they kept out of reach (a lease defers next_attempt_at) are due now.
