@@ -8,6 +8,7 @@ import {
   hashUserData,
   isValidFbc,
   isValidFbp,
+  type UserDataHasher,
 } from '../normalize/index.js';
 import { parseEvent } from './read-event.js';
 
@@ -41,9 +42,15 @@ const refuse = (code: ErrorCode, message: string = ERRORS[code].message): Refuse
 
 /**
  * Validates one event and fills in what only a server can: IP, user agent, action source,
- * first-party fbp/fbc, event time; then normalizes and hashes user data (normalize/).
+ * first-party fbp/fbc, event time; then normalizes and hashes user data (normalize/), with
+ * `hasher` when the request carries several events.
  */
-export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): Enriched | Refused {
+export function enrichEvent(
+  raw: unknown,
+  ctx: SenderContext,
+  nowMs: number,
+  hasher?: UserDataHasher,
+): Enriched | Refused {
   const parsed = parseEvent(raw);
   if (!parsed.ok) return refuse('EVENT_INVALID', parsed.message);
   const e = parsed.event;
@@ -58,7 +65,7 @@ export function enrichEvent(raw: unknown, ctx: SenderContext, nowMs: number): En
   const fromBrowser = ctx.channel !== 'server';
   const url = e.event_source_url ?? (fromBrowser ? ctx.referer : undefined);
   // Hashing first gives the one new object that is sent; the fields set below are never hashed.
-  const userData = hashUserData(e.user_data ?? {});
+  const userData = hashUserData(e.user_data ?? {}, hasher);
   if (fromBrowser) {
     // What the browser claims about itself is replaced by what the server observed.
     if (ctx.ip) userData.client_ip_address = ctx.ip;

@@ -6,6 +6,7 @@ import { hostMatches, type PixelDirectory, type PixelRoute } from '../engine/dir
 import { GatewayError } from '../errors.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { Outbox, OutboxEntry } from '../outbox/index.js';
+import { UserDataHasher } from '../normalize/index.js';
 import { hashSecret } from '../security/tokens.js';
 import { enrichEvent, hostOf, type SenderContext } from './enrich.js';
 
@@ -43,9 +44,11 @@ export class Ingest {
     let discarded = 0;
     let duplicates = 0;
     let batchKeys: Set<number> | undefined;
+    // One visitor's events share their user data: each value is hashed once per request.
+    const hasher = req.events.length > 1 ? new UserDataHasher() : undefined;
     this.metrics.received.inc({ channel: req.ctx.channel }, req.events.length);
     for (let i = 0; i < req.events.length; i++) {
-      const r = enrichEvent(req.events[i], req.ctx, now);
+      const r = enrichEvent(req.events[i], req.ctx, now, hasher);
       if (r.ok && blocksSite(route, r.url)) {
         rejected.push({
           index: i,

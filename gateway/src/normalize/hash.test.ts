@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HASHED_USER_DATA_KEYS, hashUserData, normalizeValue, sha256Hex } from './index.js';
+import {
+  HASHED_USER_DATA_KEYS,
+  hashUserData,
+  normalizeValue,
+  sha256Hex,
+  UserDataHasher,
+} from './index.js';
 import type { HashedUserDataKey } from './index.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -154,5 +160,32 @@ describe('hashUserData output shape', () => {
   it('keeps key order', () => {
     const out = hashUserData({ fbp: 'x', em: 'a@b.co', client_ip_address: '1.2.3.4' });
     expect(Object.keys(out)).toEqual(['fbp', 'em', 'client_ip_address']);
+  });
+});
+
+describe('hashing one request’s events with a UserDataHasher', () => {
+  // One visitor's events, as a browser batches them: mostly the same values, some that change,
+  // some that come back after another value, lists, numbers, pre-hashed copies and empties.
+  const events: Record<string, unknown>[] = [
+    { em: 'John@Example.com', ph: '+1 (650) 555-1212', fn: 'Jöhn', zp: 94025, fbp: 'fb.1.1.1' },
+    { em: 'John@Example.com', ph: '+1 (650) 555-1212', fn: 'Jöhn', zp: 94025, fbp: 'fb.1.1.1' },
+    { em: 'other@example.com', ph: ['+1 650 555 1212', '+44 20 7946 0958'], fn: 'Jöhn' },
+    { em: 'John@Example.com', ph: '+1 (650) 555-1212', fn: '', zp: '94025' },
+    { em: sha('john@example.com'), ct: 'Menlo Park', st: 'California' },
+    { em: 'John@Example.com', ct: 'Menlo Park', st: 'CA', external_id: ['a', 'a', 7] },
+  ];
+
+  it('gives exactly what hashing each event on its own gives', () => {
+    const hasher = new UserDataHasher();
+    for (const e of events) expect(hashUserData(e, hasher)).toEqual(hashUserData(e));
+  });
+
+  it('does not carry a value from one key to another', () => {
+    const hasher = new UserDataHasher();
+    hashUserData({ ct: 'Menlo Park' }, hasher); // 'menlopark'
+    expect(hashUserData({ st: 'Menlo Park', ct: 'Menlo Park' }, hasher)).toEqual({
+      st: [sha('me')],
+      ct: [sha('menlopark')],
+    });
   });
 });

@@ -48,15 +48,40 @@ export function hashValue(key: HashedUserDataKey, raw: string): string | null {
   return normalized === null ? null : sha256Hex(normalized);
 }
 
+/**
+ * Remembers the last value hashed for each key. A browser batches the events of one page view,
+ * and the visitor's user data is the same in each of them: with one hasher per request, each
+ * value is normalized and hashed once. Its caller scopes it to one request, so no plain value
+ * outlives the request it came in.
+ */
+export class UserDataHasher {
+  private readonly last = new Map<HashedUserDataKey, { raw: string; hashed: string | null }>();
+
+  value(key: HashedUserDataKey, raw: string): string | null {
+    const prev = this.last.get(key);
+    if (prev !== undefined && prev.raw === raw) return prev.hashed;
+    const hashed = hashValue(key, raw);
+    this.last.set(key, { raw, hashed });
+    return hashed;
+  }
+}
+
+const hashOne = (key: HashedUserDataKey, raw: string, hasher: UserDataHasher | undefined) =>
+  hasher === undefined ? hashValue(key, raw) : hasher.value(key, raw);
+
 // Pages pass numbers too (Meta's own example: `external_id: 12345`, numeric zip codes): a finite
 // number counts as its decimal text.
 const asText = (v: unknown): unknown =>
   typeof v === 'number' && Number.isFinite(v) ? String(v) : v;
 
-function hashValues(key: HashedUserDataKey, raw: unknown): string[] | null {
+function hashValues(
+  key: HashedUserDataKey,
+  raw: unknown,
+  hasher: UserDataHasher | undefined,
+): string[] | null {
   const value = asText(raw);
   if (typeof value === 'string') {
-    const hashed = hashValue(key, value);
+    const hashed = hashOne(key, value, hasher);
     return hashed === null ? null : [hashed];
   }
   if (!Array.isArray(value)) return null; // objects, null, booleans: ignored
@@ -64,7 +89,7 @@ function hashValues(key: HashedUserDataKey, raw: unknown): string[] | null {
   for (let i = 0; i < value.length; i++) {
     const item: unknown = asText(value[i]);
     if (typeof item !== 'string') continue;
-    const hashed = hashValue(key, item);
+    const hashed = hashOne(key, item, hasher);
     if (hashed === null) continue;
     // Arrays are tiny (a few emails/phones), so a linear includes beats allocating a Set.
     if (out === null) out = [hashed];
@@ -79,9 +104,12 @@ function hashValues(key: HashedUserDataKey, raw: unknown): string[] | null {
  * Every other key (client_ip_address, client_user_agent, fbc, fbp, lead_id...) is copied as-is:
  * Meta wants those unhashed. Never throws on JSON input; non-objects yield `{}`. An own
  * `__proto__` key (possible after JSON.parse) is dropped: it is not a CAPI field and assigning
- * it would replace the result's prototype.
+ * it would replace the result's prototype. `hasher` spares repeated values (see UserDataHasher).
  */
-export function hashUserData(userData: Record<string, unknown>): Record<string, unknown> {
+export function hashUserData(
+  userData: Record<string, unknown>,
+  hasher?: UserDataHasher,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (userData === null || typeof userData !== 'object' || Array.isArray(userData)) return out;
   for (const key in userData) {
@@ -91,7 +119,7 @@ export function hashUserData(userData: Record<string, unknown>): Record<string, 
       out[key] = value;
       continue;
     }
-    const hashed = hashValues(key, value);
+    const hashed = hashValues(key, value, hasher);
     if (hashed !== null) out[key] = hashed;
   }
   return out;
