@@ -33,6 +33,21 @@ describe('MinuteCounters', () => {
     });
   });
 
+  it('counts an add made after a flush in the next flush, not in the rows already taken', async () => {
+    const { repo, calls } = fakeRepo();
+    const c = new MinuteCounters(repo);
+    c.add('px1', 'acc', 'Purchase', 'received', 1, MINUTE);
+    c.add('px1', 'acc', 'Purchase', 'received', 1, MINUTE);
+    await c.flush();
+    c.add('px1', 'acc', 'Purchase', 'received', 1, MINUTE);
+    c.add('px1', 'acc', 'Purchase', 'published', 1, MINUTE);
+    await c.flush();
+    expect(calls.map((slice) => slice.map((d) => [d.received, d.published]))).toEqual([
+      [[2, 0]],
+      [[1, 1]],
+    ]);
+  });
+
   it('keeps what a failed slice did not write for the next flush', async () => {
     const { repo, calls } = fakeRepo([2]);
     const c = new MinuteCounters(repo);

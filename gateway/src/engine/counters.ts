@@ -11,6 +11,12 @@ const FLUSH_SLICE = 100;
  */
 export class MinuteCounters {
   private deltas = new Map<string, CounterDelta>();
+  /**
+   * The row the previous add() went to. A request's events and a delivered batch are mostly
+   * one pixel and one event name: reusing the row spares building and hashing its key per event.
+   * Forgotten when a flush takes the rows.
+   */
+  private last: CounterDelta | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -32,6 +38,17 @@ export class MinuteCounters {
     at = Date.now(),
   ): void {
     const minute = at - (at % 60_000);
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.minute === minute &&
+      last.pixelId === pixelId &&
+      last.eventName === eventName &&
+      last.accountId === accountId
+    ) {
+      last[field] += n;
+      return;
+    }
     const key = `${pixelId}\u0000${minute}\u0000${eventName}`;
     let d = this.deltas.get(key);
     if (!d) {
@@ -47,6 +64,7 @@ export class MinuteCounters {
       };
       this.deltas.set(key, d);
     }
+    this.last = d;
     d[field] += n;
   }
 
@@ -54,6 +72,7 @@ export class MinuteCounters {
     if (this.deltas.size === 0) return;
     const all = [...this.deltas.values()];
     this.deltas = new Map();
+    this.last = undefined;
     // One upsert per row costs about 65 µs on SQLite, where it holds the event loop: with
     // 10,000 active pixels a single transaction stalled intake for 0.65 s every flush. Slices
     // with a turn of the loop between them keep each stall to a few milliseconds.
