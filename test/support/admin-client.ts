@@ -9,7 +9,11 @@ export interface ApiAnswer<T = any> {
 }
 
 export function api(baseUrl: string, token?: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiAnswer<T>> => {
     const r = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: {
@@ -39,7 +43,8 @@ export async function login(baseUrl: string, email: string, password: string): P
 /** Claims the instance (first host admin) and signs in; returns the admin's bearer token. */
 export async function claimHost(baseUrl: string): Promise<string> {
   const r = await api(baseUrl).post('/setup', { setup_token: TEST_SETUP_TOKEN, ...HOST_ADMIN });
-  if (r.status !== 201 && r.status !== 409) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 201 && r.status !== 409)
+    throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
   return login(baseUrl, HOST_ADMIN.email, HOST_ADMIN.password);
 }
 
@@ -50,7 +55,10 @@ export async function setupHostAndPixel(
 ): Promise<{ token: string; accountId: string; pixels: { pixelId: string; accessKey: string }[] }> {
   const token = await claimHost(baseUrl);
   const client = api(baseUrl, token);
-  const acc = await client.post('/accounts', { name: opts.accountName ?? 'Test shop', managed: true });
+  const acc = await client.post('/accounts', {
+    name: opts.accountName ?? 'Test shop',
+    managed: true,
+  });
   if (acc.status !== 201) throw new Error(`account failed: ${JSON.stringify(acc.body)}`);
   const pixels = [];
   for (const pixelId of opts.pixelIds) {

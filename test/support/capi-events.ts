@@ -29,7 +29,7 @@ export const poisonEvent = (): Record<string, unknown> =>
 
 export interface PostResult {
   status: number;
-  body: any;  
+  body: any;
   headers: Headers;
 }
 

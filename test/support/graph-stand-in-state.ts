@@ -16,7 +16,7 @@ export interface StandInBehaviour {
 
 export interface ReceivedEvent {
   pixelId: string;
-  event: Record<string, any>;  
+  event: Record<string, any>;
   testEventCode?: string;
   receivedAt: number;
 }

@@ -43,7 +43,10 @@ describe.runIf(probe !== undefined)('chaos: the data directory fails', () => {
   let s: Stack;
   beforeAll(async () => {
     disk = mountTmpfs(32)!;
-    s = await startStack({ pixelIds: ['6001'], env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '12' } });
+    s = await startStack({
+      pixelIds: ['6001'],
+      env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '12' },
+    });
   });
   afterAll(async () => {
     await s?.close().catch(() => undefined);
