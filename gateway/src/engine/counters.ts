@@ -39,12 +39,12 @@ export class MinuteCounters {
   ): void {
     const minute = at - (at % 60_000);
     const last = this.last;
+    // The same three fields as the key below: a row is the pixel's, whatever account it names.
     if (
       last !== undefined &&
       last.minute === minute &&
       last.pixelId === pixelId &&
-      last.eventName === eventName &&
-      last.accountId === accountId
+      last.eventName === eventName
     ) {
       last[field] += n;
       return;
