@@ -36,8 +36,8 @@ export interface ScaleResult {
   lookupNs: number;
   reloadMs: number;
   /**
-   * Half of the closed loop's delivered rate, steady, on a fresh process: each pixel gets an event every
-   * few seconds, so each is its own Graph call.
+   * Half of the closed loop's delivered rate, steady, on a fresh process: each pixel gets an
+   * event every few seconds, so each is its own Graph call.
    */
   steady: ScaleLoad;
   /** As fast as 100 connections go: far more one-event Graph calls than Meta would take. */

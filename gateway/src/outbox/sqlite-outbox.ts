@@ -20,9 +20,6 @@ import {
 // (SQLite locks per file, so event writes never wait on a configuration transaction): events
 // past the lane's room while the forwarder is behind, retries, held pixels' events, and what a
 // previous process left in the journal. Both count towards OUTBOX_MAX_EVENTS.
-/** The WAL's size once checkpointed: about its automatic checkpoint size (1,000 pages). */
-export const WAL_LIMIT_BYTES = 4 * 1024 * 1024;
-
 const SCHEMA = `
 create table if not exists outbox (
   id integer primary key autoincrement,
@@ -39,6 +36,9 @@ create table if not exists outbox (
 create index if not exists outbox_pixel on outbox (pixel_id, id);
 create index if not exists outbox_due on outbox (next_attempt_at, id);
 `;
+
+/** The WAL's size once checkpointed: about its automatic checkpoint size (1,000 pages). */
+export const WAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** What a row waiting in the table keeps beyond the entry itself. */
 type Waiting = { createdAt: number; attempts: number };
