@@ -151,7 +151,7 @@ export class Forwarder {
           const result = await this.graph.send(
             pixel.pixelId,
             pixel.accessToken(),
-            events.map((e) => e.payload),
+            events.map((e) => e.payloadBytes ?? e.payload),
             pixel.testEventCode,
           );
           this.metrics.forwardLatency.observe((performance.now() - started) / 1000);

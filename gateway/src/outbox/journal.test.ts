@@ -2,7 +2,7 @@ import { appendFileSync, readdirSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '@capgw/test/support/databases';
-import { Journal, readJournal } from './journal.js';
+import { Journal, readJournal, type Appended } from './journal.js';
 
 const entry = (i: number, pixelId = '1') => ({
   pixelId,
@@ -10,6 +10,8 @@ const entry = (i: number, pixelId = '1') => ({
   eventName: 'Purchase',
   payload: JSON.stringify({ event_name: 'Purchase', event_id: `e${i}`, note: 'Jöhn ✓' }),
 });
+/** The sequence numbers an append gave its records. */
+const seqsOf = (a: Appended) => a.spans.filter((_, i) => i % 2 === 0).map((_, i) => a.firstSeq + i);
 const segments = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.seg'));
 
 describe('Journal', () => {
@@ -19,8 +21,8 @@ describe('Journal', () => {
   it('gives back every acknowledged record, in order, to the next process', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir);
-    expect(await j.append([entry(1), entry(2)], 1000)).toEqual([0, 1]);
-    expect(await j.append([entry(3, '2')], 2000)).toEqual([2]);
+    expect(seqsOf(await j.append([entry(1), entry(2)], 1000))).toEqual([0, 1]);
+    expect(seqsOf(await j.append([entry(3, '2')], 2000))).toEqual([2]);
     // No close(): the process died here.
     const { records, files } = readJournal(tmp.dir);
     expect(files).toHaveLength(1);
@@ -29,6 +31,16 @@ describe('Journal', () => {
       { ...entry(2), createdAt: 1000 },
       { ...entry(3, '2'), createdAt: 2000 },
     ]);
+  });
+
+  it('gives each payload back as the bytes it wrote, for the fast lane to keep', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir);
+    const written = await j.append([entry(1), entry(2, '2')], 1000);
+    const payloads = [0, 1].map((i) =>
+      written.bytes.toString('utf8', written.spans[2 * i], written.spans[2 * i + 1]),
+    );
+    expect(payloads).toEqual([entry(1).payload, entry(2).payload]);
   });
 
   it('ignores a record cut short or corrupted by a crash mid-write', async () => {
@@ -46,7 +58,10 @@ describe('Journal', () => {
     tmp = tempDir();
     // A record is about 100 bytes: one write per segment, and an open one is never reclaimed.
     const j = new Journal(tmp.dir, 150, Infinity);
-    const seqs = [...(await j.append([entry(1), entry(2)], 1)), ...(await j.append([entry(3)], 1))];
+    const seqs = [
+      ...seqsOf(await j.append([entry(1), entry(2)], 1)),
+      ...seqsOf(await j.append([entry(3)], 1)),
+    ];
     expect(segments(tmp.dir)).toHaveLength(2);
     let synced = 0;
     j.settle([seqs[0]!]);
@@ -68,10 +83,10 @@ describe('Journal', () => {
   it('deletes the open segment too once it is settled and large, then writes a new one', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir, 10_000, 250);
-    const small = await j.append([entry(1)], 1);
+    const small = seqsOf(await j.append([entry(1)], 1));
     j.settle(small);
     expect(j.retirable()).toBe(false); // about 100 bytes: not worth a new file yet
-    const more = await j.append([entry(2), entry(3)], 1);
+    const more = seqsOf(await j.append([entry(2), entry(3)], 1));
     expect(j.retirable()).toBe(false); // past 250 bytes, but holding unsettled records
     j.settle(more);
     expect(j.retirable()).toBe(true);

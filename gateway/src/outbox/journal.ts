@@ -20,6 +20,17 @@ export interface JournalRecord extends OutboxEntry {
   createdAt: number;
 }
 
+/**
+ * What one append wrote: record i has sequence number `firstSeq + i`, and its payload's UTF-8
+ * is `bytes[spans[2i], spans[2i + 1])`. The fast lane copies these bytes rather than keeping the
+ * payload strings.
+ */
+export interface Appended {
+  firstSeq: number;
+  bytes: Buffer;
+  spans: number[];
+}
+
 const syncFile = promisify(fdatasync);
 const closeFile = promisify(close);
 const SEGMENT_BYTES = 8 * 1024 * 1024;
@@ -73,8 +84,9 @@ export class Journal {
    * failed write or sync throws (the caller answers 503) and seals the segment: after a failed
    * fdatasync the kernel may have dropped the pages, so nothing more is trusted to that file.
    */
-  async append(records: readonly OutboxEntry[], createdAt: number): Promise<number[]> {
-    const buf = encode(records, createdAt);
+  async append(records: readonly OutboxEntry[], createdAt: number): Promise<Appended> {
+    const spans: number[] = [];
+    const buf = encode(records, createdAt, spans);
     const seg = this.current();
     try {
       writeSync(seg.fd, buf, 0, buf.length, seg.bytes);
@@ -96,7 +108,7 @@ export class Journal {
       seg.syncing--;
     }
     seg.outstanding += records.length;
-    return records.map((_, i) => first + i);
+    return { firstSeq: first, bytes: buf, spans };
   }
 
   /** These records no longer need the journal. */
@@ -219,7 +231,8 @@ function unlinkGone(path: string): void {
 // UTF-8, then the payload's UTF-8 to the end of the body.
 const MIN_BODY = 1 + 8 + 3 * 2;
 
-function encode(records: readonly OutboxEntry[], createdAt: number): Buffer {
+/** The records as written, and each payload's [start, end) in `spans`. */
+function encode(records: readonly OutboxEntry[], createdAt: number, spans: number[]): Buffer {
   let total = 0;
   for (const r of records) {
     total += HEADER + MIN_BODY + Buffer.byteLength(r.pixelId) + Buffer.byteLength(r.accountId);
@@ -235,6 +248,7 @@ function encode(records: readonly OutboxEntry[], createdAt: number): Buffer {
     o = writeField(buf, o, r.accountId);
     o = writeField(buf, o, r.eventName);
     const end = o + buf.write(r.payload, o);
+    spans.push(o, end);
     buf.writeUInt32LE(end - start, at);
     buf.writeUInt32LE(crc32(buf.subarray(start, end)), at + 4);
     at = end;

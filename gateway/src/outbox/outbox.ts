@@ -11,6 +11,11 @@ export interface ClaimedEvent extends OutboxEntry {
   id: number;
   attempts: number;
   createdAt: number;
+  /**
+   * The payload's UTF-8, where the row keeps its payload as bytes (the SQLite fast lane): the
+   * Graph body copies these, and `payload` decodes them on each read.
+   */
+  readonly payloadBytes?: Uint8Array;
 }
 
 /** A just-stored entry as the forwarder takes it from memory: its id, no attempt yet. */

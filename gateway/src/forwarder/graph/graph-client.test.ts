@@ -166,4 +166,9 @@ describe('jsonBody', () => {
     });
     expect(jsonBody('[', [], ']').toString()).toBe('[]');
   });
+
+  it('copies events kept as UTF-8 bytes as they are, beside events kept as text', () => {
+    const body = jsonBody('[', [Buffer.from('{"a":"Jöhn ✓"}'), '{"b":2}'], ']');
+    expect(JSON.parse(body.toString('utf8'))).toEqual([{ a: 'Jöhn ✓' }, { b: 2 }]);
+  });
 });

@@ -46,11 +46,11 @@ export class GraphClient {
     });
   }
 
-  /** eventsJson: each element is one already-serialized CAPI event object (JSON text). */
+  /** eventsJson: each element is one already-serialized CAPI event object (JSON text or its UTF-8). */
   async send(
     pixelId: string,
     accessToken: string,
-    eventsJson: readonly string[],
+    eventsJson: readonly EventJson[],
     testEventCode?: string | null,
   ): Promise<GraphSendResult> {
     if (!PIXEL_ID.test(pixelId))
@@ -160,20 +160,28 @@ function localReject(message: string): GraphSendResult {
   return { kind: 'rejected', error: { status: 0, message } };
 }
 
+/** One serialized CAPI event: JSON text, or its UTF-8 bytes as the outbox kept them. */
+export type EventJson = string | Uint8Array;
+
 /**
  * `head` + the events joined by commas + `tail`, written straight into one Buffer. A full batch
  * joined as a string is over a megabyte: V8 puts such strings in its large-object space, which
  * only a full mark-compact frees, and at 25 batches a second that garbage drove the heap (and
  * the RSS) up between collections. A Buffer's bytes live outside the JS heap and go with it.
  */
-export function jsonBody(head: string, events: readonly string[], tail: string): Buffer {
+export function jsonBody(head: string, events: readonly EventJson[], tail: string): Buffer {
   let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Math.max(0, events.length - 1);
-  for (const e of events) size += Buffer.byteLength(e);
+  for (const e of events) size += typeof e === 'string' ? Buffer.byteLength(e) : e.byteLength;
   const buf = Buffer.allocUnsafe(size);
   let at = buf.write(head, 0);
   for (let i = 0; i < events.length; i++) {
     if (i > 0) buf[at++] = 0x2c; // ','
-    at += buf.write(events[i]!, at);
+    const e = events[i]!;
+    if (typeof e === 'string') at += buf.write(e, at);
+    else {
+      buf.set(e, at);
+      at += e.byteLength;
+    }
   }
   buf.write(tail, at);
   return buf;
