@@ -41,6 +41,19 @@ describe('GraphClient.send', () => {
     expect(got[0]?.testEventCode).toBe('TEST42');
   });
 
+  it('sends each batch whole after a larger one, whose body buffer it reuses', async () => {
+    const big = Array.from({ length: 300 }, (_, i) => event({ event_name: `Big${i}` }));
+    await send(client, big);
+    await send(client, [event({ event_name: 'Small' })]);
+    standIn.setBehaviour({ failRate: 1 }); // a refused body is not reused
+    await send(client, [event({ event_name: 'Refused' })]);
+    standIn.setBehaviour({ failRate: 0 });
+    await send(client, [event({ event_name: 'Last' })]);
+    const names = standIn.events(PIXEL).map((e) => e.event.event_name);
+    expect(names).toHaveLength(302);
+    expect(names.slice(-2)).toEqual(['Small', 'Last']);
+  });
+
   it('asks for a retry when Graph answers 500', async () => {
     standIn.setBehaviour({ failRate: 1 });
     expect(await send(client, [event()])).toMatchObject({
