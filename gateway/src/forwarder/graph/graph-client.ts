@@ -17,6 +17,8 @@ export interface GraphClientOptions {
 
 /** Meta's documented per-request cap; anything outside 1..1000 would only earn a 400. */
 export const MAX_EVENTS_PER_REQUEST = 1000;
+// A batch of unusually large events can make a body of many megabytes: not worth keeping.
+const MAX_SPARE_BYTES = 4 << 20;
 // Graph answers are a few hundred bytes; a larger body is a proxy page, read no further.
 const MAX_RESPONSE_BYTES = 1 << 20;
 // Pixel/dataset ids are numeric; refusing anything path-like keeps a bad id from reaching another route.
@@ -115,7 +117,12 @@ export class GraphClient {
       // Accepted, so Meta read the whole body: nothing holds it any more. After any other
       // answer (one may come before the body is sent in full) or a failure, the socket may
       // still be writing from it, and it is left to the garbage collector.
-      if (result.kind === 'ok' && this.spareBodies.length < this.slots) this.spareBodies.push(body);
+      if (
+        result.kind === 'ok' &&
+        this.spareBodies.length < this.slots &&
+        body.buffer.byteLength <= MAX_SPARE_BYTES
+      )
+        this.spareBodies.push(body);
       return result;
     } finally {
       clearTimeout(timer);
