@@ -1,5 +1,6 @@
 import { ByteRing, type RingSpan } from './byte-ring.js';
 import { Fifo } from './fifo.js';
+import { HandedOut } from './handed-out.js';
 import type { Appended } from './journal.js';
 import type { ClaimedEvent, OutboxEntry } from './outbox.js';
 
@@ -15,7 +16,7 @@ export const isJournalId = (id: number) => id >= JOURNAL_IDS;
  */
 class LaneRow implements ClaimedEvent, RingSpan {
   readonly attempts = 0;
-  /** While handed out: when the lease ends. */
+  /** While handed out: when the lease ends (0 otherwise). */
   leaseUntil = 0;
   start = -1;
   end = -1;
@@ -62,8 +63,8 @@ class LaneRow implements ClaimedEvent, RingSpan {
  */
 export class FastLane {
   private readonly queue = new Fifo<LaneRow>();
-  /** Handed out, not settled yet, in the order handed out (so the oldest lease ends first). */
-  private readonly taken = new Map<number, LaneRow>();
+  /** Handed out, not settled yet. */
+  private readonly taken = new HandedOut<LaneRow>();
   private readonly ring: ByteRing<LaneRow>;
 
   constructor(
@@ -108,20 +109,14 @@ export class FastLane {
     const rows: ClaimedEvent[] = [];
     const parked: ClaimedEvent[] = [];
     const skip = held.length > 0 ? new Set(held) : undefined;
-    const lapsed: LaneRow[] = [];
-    for (const [id, row] of this.taken) {
-      if (row.leaseUntil > now || lapsed.length >= limit) break;
-      this.taken.delete(id);
-      lapsed.push(row);
-    }
+    const lapsed = this.taken.lapsed(now, limit);
     let l = 0;
     while (rows.length < limit && (l < lapsed.length || this.queue.size > 0)) {
       const row = l < lapsed.length ? lapsed[l++]! : this.queue.shift()!;
       if (skip?.has(row.pixelId)) parked.push(row.detach());
       else {
         rows.push(row);
-        row.leaseUntil = now + this.leaseMs;
-        this.taken.set(row.id, row);
+        this.taken.add(row, now + this.leaseMs);
       }
     }
     return { rows, parked };
@@ -134,9 +129,8 @@ export class FastLane {
   release(ids: readonly number[]): ClaimedEvent[] {
     const out: ClaimedEvent[] = [];
     for (const id of ids) {
-      const row = this.taken.get(id);
+      const row = this.taken.remove(id);
       if (!row) continue;
-      this.taken.delete(id);
       row.done = true;
       out.push(row);
     }
@@ -152,8 +146,7 @@ export class FastLane {
 
   /** Everything still here, handed out or waiting; the lane is empty afterwards. */
   takeAll(): ClaimedEvent[] {
-    const all = [...this.taken.values(), ...this.queue.removeWhere(() => true)];
-    this.taken.clear();
+    const all = [...this.taken.takeAll(), ...this.queue.removeWhere(() => true)];
     return all.map((r) => r.detach());
   }
 }
