@@ -30,11 +30,11 @@ export class ByteRing<S extends RingSpan> {
   }
 
   /** Copies `source[from, to)` in and records where in `span`; false if there is no room. */
-  write(source: Uint8Array, from: number, to: number, span: S): boolean {
+  write(source: Buffer, from: number, to: number, span: S): boolean {
     this.reclaim();
     const start = this.placeFor(to - from);
     if (start < 0) return false;
-    this.buf.set(source.subarray(from, to), start);
+    source.copy(this.buf, start, from, to); // no view per event, as set(subarray()) made
     span.start = start;
     span.end = start + (to - from);
     span.done = false;
