@@ -17,11 +17,15 @@ export class HandedOut<T extends Leased> {
   private readonly slots: (T | undefined)[];
   private readonly spill = new Map<number, T>();
   /** In the order handed out, so the oldest lease ends first; rows no longer here are skipped. */
-  private order = new Fifo<T>();
-  size = 0;
+  private readonly order = new Fifo<T>();
+  private count = 0;
 
   constructor(private readonly slotCount = 1 << 14) {
     this.slots = Array.from({ length: slotCount }, () => undefined);
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   add(row: T, leaseUntil: number): void {
@@ -30,7 +34,7 @@ export class HandedOut<T extends Leased> {
     if (this.slots[i] === undefined) this.slots[i] = row;
     else this.spill.set(row.id, row);
     this.order.push(row);
-    this.size++;
+    this.count++;
     // Rows settled while an older one is still out wait in `order` until it comes to the front.
     if (this.order.size > 4 * this.slotCount) this.order.removeWhere((r) => r.leaseUntil === 0);
   }
@@ -46,7 +50,7 @@ export class HandedOut<T extends Leased> {
       this.spill.delete(id);
     }
     row.leaseUntil = 0;
-    this.size--;
+    this.count--;
     return row;
   }
 
@@ -63,9 +67,8 @@ export class HandedOut<T extends Leased> {
 
   /** Takes out every row, in the order handed out. */
   takeAll(): T[] {
-    const rows = this.order.removeWhere((r) => r.leaseUntil !== 0);
+    const rows = this.order.removeWhere(() => true).filter((r) => r.leaseUntil !== 0);
     for (const r of rows) this.remove(r.id);
-    this.order = new Fifo<T>();
     return rows;
   }
 }
