@@ -1,28 +1,24 @@
-import { ByteRing, type RingSpan } from './byte-ring.js';
-import { Fifo } from './fifo.js';
+import { ByteRing } from './byte-ring.js';
 import { HandedOut } from './handed-out.js';
 import type { Appended } from './journal.js';
 import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { WaitingRows, type RowMaker } from './waiting-rows.js';
 
 /** Ids of journal rows: a journal sequence number plus this, far above any table id. */
 export const JOURNAL_IDS = 2 ** 50;
 export const isJournalId = (id: number) => id >= JOURNAL_IDS;
 
 /**
- * A journal row in memory, its payload's bytes in the lane's ring (byte-ring.ts) rather than in
- * a string: a row waits here for its batch long enough for a string to be promoted to V8's old
- * generation, and promoted payloads (about 1 KB an event) brought a full collection every few
- * seconds; on a one-core server its marking held requests for 25-60 ms each time.
+ * A journal row handed out of the lane, its payload's bytes in the lane's ring (byte-ring.ts)
+ * rather than in a string: a payload string waiting for its batch was promoted to V8's old
+ * generation (about 1 KB an event), and promoted payloads brought a full collection every few
+ * seconds; on a one-core server its marking held requests for 25-60 ms each time. A row is an
+ * object only from its hand-out on (waiting-rows.ts holds the ones waiting).
  */
-class LaneRow implements ClaimedEvent, RingSpan {
+class LaneRow implements ClaimedEvent {
   readonly attempts = 0;
   /** While handed out: when the lease ends (0 otherwise). */
   leaseUntil = 0;
-  start = -1;
-  end = -1;
-  done = false;
-  /** The payload as text instead, when the ring had no room or the row left the lane early. */
-  private text: string | undefined;
 
   constructor(
     readonly id: number,
@@ -30,26 +26,34 @@ class LaneRow implements ClaimedEvent, RingSpan {
     readonly accountId: string,
     readonly eventName: string,
     readonly createdAt: number,
-    private readonly ring: ByteRing<LaneRow>,
+    private readonly ring: ByteRing,
+    /** The payload's bytes in the ring; -1 once it keeps text. */
+    private ticket: number,
+    /** The payload as text instead, when the ring had no room or the row left the lane early. */
+    private text: string | undefined,
   ) {}
 
   /** Decoded on each read: only the rare paths (parking in the table, giving up) read text. */
   get payload(): string {
-    return this.text ?? this.ring.text(this);
+    return this.text ?? this.ring.text(this.ticket);
   }
 
   get payloadBytes(): Uint8Array | undefined {
-    return this.text === undefined ? this.ring.bytes(this) : undefined;
+    return this.text === undefined ? this.ring.bytes(this.ticket) : undefined;
   }
 
-  keepText(payload: string): void {
-    this.text = payload;
-    this.done = true;
+  /** Settled: the ring may reuse its bytes from its next write on. */
+  settle(): void {
+    this.ring.release(this.ticket);
   }
 
   /** Leaves the lane for the table or an error record: the text goes with it, the ring is free. */
   detach(): this {
-    if (this.text === undefined) this.keepText(this.payload);
+    if (this.text === undefined) {
+      this.text = this.ring.text(this.ticket);
+      this.ring.release(this.ticket);
+      this.ticket = -1;
+    }
     return this;
   }
 }
@@ -62,10 +66,14 @@ class LaneRow implements ClaimedEvent, RingSpan {
  * where they wait for a new token without pinning their segment on disk.
  */
 export class FastLane {
-  private readonly queue = new Fifo<LaneRow>();
+  private readonly waiting: WaitingRows;
   /** Handed out, not settled yet. */
   private readonly taken = new HandedOut<LaneRow>();
-  private readonly ring: ByteRing<LaneRow>;
+  private readonly ring: ByteRing;
+  /** One string per event name: a request's own copy would live as long as its row waits. */
+  private readonly names = new Map<string, string>();
+  private readonly makeRow: RowMaker<LaneRow> = (id, pixel, account, name, at, ticket, text) =>
+    new LaneRow(id, pixel, account, name, at, this.ring, ticket, text);
 
   constructor(
     private readonly leaseMs: number,
@@ -75,11 +83,12 @@ export class FastLane {
     ringBytes = 8 * 1024 * 1024,
   ) {
     this.ring = new ByteRing(ringBytes);
+    this.waiting = new WaitingRows(capacity);
   }
 
   /** How many of the next appended rows may take the fast path. */
   room(): number {
-    return Math.max(0, this.capacity - this.queue.size - this.taken.size);
+    return Math.max(0, this.capacity - this.waiting.size - this.taken.size);
   }
 
   /** Rows the journal just wrote (`written` says where), created at `createdAt`. */
@@ -87,17 +96,25 @@ export class FastLane {
     const { firstSeq, bytes, spans } = written;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      const row = new LaneRow(
+      const ticket = this.ring.write(bytes, spans[2 * i]!, spans[2 * i + 1]!);
+      this.waiting.push(
         JOURNAL_IDS + firstSeq + i,
         e.pixelId,
         e.accountId,
-        e.eventName,
+        this.intern(e.eventName),
         createdAt,
-        this.ring,
+        ticket,
+        ticket < 0 ? e.payload : undefined,
       );
-      if (!this.ring.write(bytes, spans[2 * i]!, spans[2 * i + 1]!, row)) row.keepText(e.payload);
-      this.queue.push(row);
     }
+  }
+
+  private intern(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    if (this.names.size >= 1000) this.names.clear(); // custom event names have no bound
+    this.names.set(name, name);
+    return name;
   }
 
   /** Up to `limit` rows, lapsed ones first; `parked`: rows of held pixels, no longer here. */
@@ -111,8 +128,8 @@ export class FastLane {
     const skip = held.length > 0 ? new Set(held) : undefined;
     const lapsed = this.taken.lapsed(now, limit);
     let l = 0;
-    while (rows.length < limit && (l < lapsed.length || this.queue.size > 0)) {
-      const row = l < lapsed.length ? lapsed[l++]! : this.queue.shift()!;
+    while (rows.length < limit && (l < lapsed.length || this.waiting.size > 0)) {
+      const row = l < lapsed.length ? lapsed[l++]! : this.waiting.shift(this.makeRow)!;
       if (skip?.has(row.pixelId)) parked.push(row.detach());
       else {
         rows.push(row);
@@ -131,7 +148,7 @@ export class FastLane {
     for (const id of ids) {
       const row = this.taken.remove(id);
       if (!row) continue;
-      row.done = true;
+      row.settle();
       out.push(row);
     }
     return out;
@@ -139,14 +156,14 @@ export class FastLane {
 
   /** Takes out the waiting rows of a pixel created before `before` (expired while held). */
   drop(pixelId: string, before: number): ClaimedEvent[] {
-    return this.queue
-      .removeWhere((r) => r.pixelId === pixelId && r.createdAt < before)
+    return this.waiting
+      .removeWhere((pixel, at) => pixel === pixelId && at < before, this.makeRow)
       .map((r) => r.detach());
   }
 
   /** Everything still here, handed out or waiting; the lane is empty afterwards. */
   takeAll(): ClaimedEvent[] {
-    const all = [...this.taken.takeAll(), ...this.queue.removeWhere(() => true)];
+    const all = [...this.taken.takeAll(), ...this.waiting.removeWhere(() => true, this.makeRow)];
     return all.map((r) => r.detach());
   }
 }
