@@ -73,7 +73,7 @@ export function checks(rep: BenchReport): TargetCheck[] {
     if (half)
       out.push({
         what: `${target}: p99 ≤ 10 ms at half of peak`,
-        figure: `${half.p99} ms at ${half.rate} req/s (the generator sent p99 ${half.sendLagP99} ms late)`,
+        figure: `${half.p99} ms at ${half.rate} req/s (rounds: ${(half.roundsP99 ?? [half.p99]).join(', ')} ms; the generator sent p99 ${half.sendLagP99} ms late)`,
         ok: half.p99 <= 10,
       });
   }

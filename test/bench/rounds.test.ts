@@ -33,6 +33,7 @@ describe('benchmark rounds', () => {
     expect(row.failed).toBe(2);
     expect(row.statuses).toEqual({ '202': 12000, '503': 2 });
     expect(row.roundsReqPerSec).toEqual([3000, 5000, 4000]);
+    expect(row.roundsP99).toEqual([40, 9, 12]);
   });
 
   it('pairs neighbouring runs, so a machine that slows down slows both sides of a ratio', () => {

@@ -38,6 +38,7 @@ export function summarize(runs: readonly Row[]): Row {
     failed: runs.reduce((n, r) => n + r.failed, 0),
     statuses,
     roundsReqPerSec: runs.map((r) => r.reqPerSec),
+    roundsP99: runs.map((r) => r.p99),
   };
 }
 

@@ -2,8 +2,7 @@
 // forwarded what it acknowledged, then read the Graph stand-in's counters and the server's RSS.
 import { BENCH_UA, browserBody, ID_TAG, wsMessage } from './bodies.js';
 import { httpLoad } from './load-http.js';
-import type { Pool } from 'undici';
-import { rateLoad, ratePool } from './load-rate.js';
+import { startRateProcess, type RateProcess } from './rate-process.js';
 import { wsLoad } from './load-ws.js';
 import { cpuSeconds, machineCpuSeconds, peakRssMb } from './procs.js';
 import type { Target, TargetName } from './targets.js';
@@ -34,6 +33,8 @@ export interface Row extends Scenario {
   statuses: Record<string, number>;
   /** req/s of each round, in turn order, when the row sums up several rounds (rounds.ts). */
   roundsReqPerSec?: number[];
+  /** p99 of each round, in turn order. */
+  roundsP99?: number[];
 }
 
 export interface RunOptions {
@@ -51,15 +52,17 @@ const standInStats = async (graphUrl: string): Promise<Stats> =>
 
 const eventTime = () => Math.floor(Date.now() / 1000);
 
+const headers = { 'user-agent': BENCH_UA, origin: 'https://shop.example' };
+
 function load(
   target: Target,
   s: Scenario,
   durationS: number,
   connections: number,
   tag: string,
-  pool?: Pool,
+  rater?: RateProcess,
 ) {
-  const headers = { 'user-agent': BENCH_UA, origin: 'https://shop.example' };
+  if (rater) return rater.run(durationS, tag);
   if (s.transport === 'ws') {
     const t = eventTime();
     return wsLoad({
@@ -68,18 +71,6 @@ function load(
       connections,
       durationS,
       message: (conn, seq) => wsMessage(s.events, `${tag}-${conn}-${seq}`, seq, t),
-    });
-  }
-  if (s.rate) {
-    const t = eventTime();
-    return rateLoad({
-      url: target.url,
-      headers,
-      connections,
-      durationS,
-      rate: s.rate,
-      pool,
-      body: (n) => browserBody(s.events, `${tag}-${n}`, t),
     });
   }
   return httpLoad({
@@ -104,11 +95,21 @@ async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_
 let runs = 0;
 export async function runScenario(target: Target, s: Scenario, o: RunOptions): Promise<Row> {
   const tag = `r${++runs}`;
-  const pool = s.rate ? ratePool(target.url, o.connections) : undefined;
+  // Fixed rate: the generator runs in a fresh process of its own (rate-process.ts says why).
+  const rater = s.rate
+    ? startRateProcess({
+        url: target.url,
+        headers,
+        connections: o.connections,
+        rate: s.rate,
+        events: s.events,
+        eventTime: eventTime(),
+      })
+    : undefined;
   try {
-    return await measure(target, s, o, tag, pool);
+    return await measure(target, s, o, tag, rater);
   } finally {
-    await pool?.close();
+    await rater?.close();
   }
 }
 
@@ -117,19 +118,20 @@ async function measure(
   s: Scenario,
   o: RunOptions,
   tag: string,
-  pool: Pool | undefined,
+  rater: RateProcess | undefined,
 ): Promise<Row> {
   if (o.warmupS > 0) {
     const start = await standInStats(o.graphUrl);
-    const w = await load(target, s, o.warmupS, o.connections, `${tag}w`, pool);
+    const w = await load(target, s, o.warmupS, o.connections, `${tag}w`, rater);
     // The warm-up's events must be out of the gateway before the measured run counts calls.
     if (target.forwardsLater) await drained(o.graphUrl, start, w.ok * s.events);
   }
   const before = await standInStats(o.graphUrl);
   const cpuBefore = cpuSeconds(target.pid);
-  const ours = () => cpuSeconds(target.pid) + cpuSeconds(process.pid) + cpuSeconds(o.standInPid);
+  const generator = () => cpuSeconds(process.pid) + (rater ? cpuSeconds(rater.pid) : 0);
+  const ours = () => cpuSeconds(target.pid) + generator() + cpuSeconds(o.standInPid);
   const [machineBefore, oursBefore, started] = [machineCpuSeconds(), ours(), performance.now()];
-  const r = await load(target, s, o.durationS, o.connections, tag, pool);
+  const r = await load(target, s, o.durationS, o.connections, tag, rater);
   const delivered = r.ok * s.events;
   const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
   const events = after.events - before.events;

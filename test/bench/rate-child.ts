@@ -1,0 +1,25 @@
+// The process rate-process.ts starts: runs load-rate.ts on the parent's command, over one pool of
+// keep-alive connections kept from run to run, and sends back each result.
+import { browserBody } from './bodies.js';
+import { rateLoad, ratePool } from './load-rate.js';
+import type { RateCommand, RateProcessOptions } from './rate-process.js';
+
+const o = JSON.parse(process.argv[2]!) as RateProcessOptions;
+const pool = ratePool(o.url, o.connections);
+
+process.on('message', (command: RateCommand) => {
+  if ('close' in command) {
+    void pool.close().finally(() => process.disconnect());
+    return;
+  }
+  const { durationS, tag } = command.run;
+  void rateLoad({
+    url: o.url,
+    headers: o.headers,
+    connections: o.connections,
+    rate: o.rate,
+    durationS,
+    pool,
+    body: (n) => browserBody(o.events, `${tag}-${n}`, o.eventTime),
+  }).then((result) => process.send!(result));
+});

@@ -1,0 +1,59 @@
+// The fixed-rate generator (load-rate.ts) in a process of its own, one per fixed-rate scenario.
+// In the benchmark's own process, by the time the latency runs came, the garbage of a dozen
+// closed-loop runs made its scavenges take 5-30 ms and its full collections 10-22 ms, several a
+// second: every pause held the sends due meanwhile, and open-loop timing counted that as the
+// server's latency (the generator was p99 12-17 ms late in full runs).
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LoadResult } from './load-http.js';
+
+export interface RateProcessOptions {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  rate: number;
+  /** Events per request body, and the event_time they carry. */
+  events: number;
+  eventTime: number;
+}
+
+/** What the parent asks: a run of `durationS` whose event ids start with `tag`, or to stop. */
+export type RateCommand = { run: { durationS: number; tag: string } } | { close: true };
+
+export interface RateProcess {
+  pid: number;
+  /** One run over the process's keep-alive connections (a warm-up's stay open for the next). */
+  run(durationS: number, tag: string): Promise<LoadResult>;
+  close(): Promise<void>;
+}
+
+export function startRateProcess(o: RateProcessOptions): RateProcess {
+  const script = fileURLToPath(new URL('./rate-child.ts', import.meta.url));
+  // Inherits this process's CPU affinity: the load core.
+  const child: ChildProcess = fork(script, [JSON.stringify(o)], {
+    // GC on the main thread only: helper threads pinned to the same core only took turns with it,
+    // and the sends waited (p99 late by 3-9 ms with them, 2-5 ms without, at 7,000 req/s).
+    execArgv: ['--import', 'tsx', '--single-threaded-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid!,
+    run: (durationS, tag) =>
+      new Promise<LoadResult>((resolve, reject) => {
+        const onExit = (code: number | null) =>
+          reject(new Error(`rate generator exited (${code})`));
+        child.once('exit', onExit);
+        child.once('message', (result) => {
+          child.off('exit', onExit);
+          resolve(result as LoadResult);
+        });
+        child.send({ run: { durationS, tag } } satisfies RateCommand);
+      }),
+    close: async () => {
+      if (child.exitCode === null && child.connected)
+        child.send({ close: true } satisfies RateCommand);
+      await exited;
+    },
+  };
+}
