@@ -52,9 +52,11 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       // Ids are drawn in the input's order, so the answer maps back onto `items`. The first
       // `leased` rows are written leased to this replica and handed to its forwarder from
       // memory (hand-off.ts); other replicas see them only if that lease runs out.
+      // The sequence is named, not looked up: pg_get_serial_sequence() ran once per row, a
+      // third of the statement's time for 1,000 rows (12.6-17.5 ms against 8.9-10.2 ms).
       const r = await pool.query<{ id: string }>(
         `with input as (
-           select nextval(pg_get_serial_sequence('outbox', 'id')) as id, x.*
+           select nextval('outbox_id_seq') as id, x.*
            from unnest($1::text[], $2::text[], $3::text[], $4::text[]) with ordinality as x(p, a, n, b, ord)
          ), stored as (
            insert into outbox (id, pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until)
