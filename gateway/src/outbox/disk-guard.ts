@@ -15,7 +15,10 @@ export class DiskGuard {
   constructor(
     private readonly dir: string,
     private readonly reserveBytes: number,
-    /** Space the database can reuse without growing (its free pages), counted as free. */
+    /**
+     * Space the database can reuse without growing (its free pages), counted as free, less
+     * what it may still have to write (negative when that is the larger).
+     */
     private readonly reusableBytes: () => number = () => 0,
   ) {}
 

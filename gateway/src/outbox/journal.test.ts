@@ -18,6 +18,22 @@ describe('Journal', () => {
   let tmp: ReturnType<typeof tempDir>;
   afterEach(() => tmp?.remove());
 
+  it('counts the bytes of segments that still hold unsettled records, and only those', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir, 64); // a segment holds about one record
+    expect(j.unsettledBytes()).toBe(0);
+    const a = await j.append([entry(1)], 1000);
+    const b = await j.append([entry(2)], 1000);
+    const size = (f: string) => statSync(join(tmp.dir, f)).size;
+    const [first, second] = segments(tmp.dir).sort();
+    expect(j.unsettledBytes()).toBe(size(first!) + size(second!));
+    j.settle(seqsOf(a));
+    expect(j.unsettledBytes()).toBe(size(second!));
+    j.settle(seqsOf(b));
+    expect(j.unsettledBytes()).toBe(0);
+    j.close(true);
+  });
+
   it('gives back every acknowledged record, in order, to the next process', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir);

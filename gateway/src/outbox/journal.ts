@@ -119,6 +119,16 @@ export class Journal {
     }
   }
 
+  /**
+   * Bytes of the segments that still hold unsettled records: at most what the outbox may yet
+   * have to write again into its table (retries, held pixels, shutdown) before they go.
+   */
+  unsettledBytes(): number {
+    let n = 0;
+    for (const s of this.segments) if (s.outstanding > 0 || s.syncing > 0) n += s.bytes;
+    return n;
+  }
+
   /** Whether some segment can be deleted (see `retire`). */
   retirable(): boolean {
     return this.segments.some((s) => this.reclaimable(s));

@@ -123,7 +123,12 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const disk = new DiskGuard(
     dir,
     opts.diskReserveBytes ?? 0,
-    () => (db.pragma('freelist_count', { simple: true }) as number) * pageSize,
+    // Free pages are reused without growing the file; the journal's unsettled records may still
+    // be written again into the table, and a retry storm that did so on a nearly full disk ran
+    // out of room (503) before the reserve refused intake (429).
+    () =>
+      (db.pragma('freelist_count', { simple: true }) as number) * pageSize -
+      journal.unsettledBytes(),
   );
   const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
