@@ -47,6 +47,11 @@ describe('chaos: a flaky Meta under load', () => {
 
     s.graph.setBehaviour({ failRate: 0.3, throttleRate: 0.1 });
     await sleep(3000);
+    // At 10 % a 429 is left to chance in 3 s (about one run in ten would see none, and one
+    // did): this phase lasts until the stand-in has answered both kinds of failure, 10 s more
+    // at most.
+    const answered = (status: number) => s.graph.requests.some((r) => r.status === status);
+    for (let i = 0; i < 100 && !(answered(429) && answered(500)); i++) await sleep(100);
     s.graph.setBehaviour({ delayMs: 800, failRate: 0.1 });
     await sleep(2000);
     s.graph.setBehaviour({ outage: true });
