@@ -47,15 +47,8 @@ export class WaitingRows {
     return this.used - this.goneCount;
   }
 
-  push(
-    id: number,
-    pixelId: string,
-    accountId: string,
-    eventName: string,
-    createdAt: number,
-    ticket: number,
-    text: string | undefined,
-  ): void {
+  /** Adds a row at the back; takes the fields a row is made of, as `RowMaker` gives them. */
+  readonly push: RowMaker<void> = (id, pixelId, accountId, eventName, createdAt, ticket, text) => {
     if (this.used === this.ids.length) this.grow();
     const i = (this.front + this.used++) % this.ids.length;
     this.ids[i] = id;
@@ -66,7 +59,7 @@ export class WaitingRows {
     this.tickets[i] = ticket;
     this.texts[i] = text;
     this.gone[i] = 0;
-  }
+  };
 
   /** The oldest row, made into an object by `make`; undefined when none waits. */
   shift<R>(make: RowMaker<R>): R | undefined {
@@ -116,23 +109,10 @@ export class WaitingRows {
     this.pixelIds[i] = this.accountIds[i] = this.eventNames[i] = this.texts[i] = undefined;
   }
 
-  /** Doubles every column, the rows moved to the start in their order. */
+  /** Doubles every column: the waiting rows move over in order, removed places are dropped. */
   private grow(): void {
     const bigger = new WaitingRows(2 * this.ids.length);
-    for (let n = 0; n < this.used; n++) {
-      const i = (this.front + n) % this.ids.length;
-      // A gone row's strings are already dropped; it moves only to keep its place.
-      bigger.push(
-        this.ids[i]!,
-        this.pixelIds[i] ?? '',
-        this.accountIds[i] ?? '',
-        this.eventNames[i] ?? '',
-        this.createdAts[i]!,
-        this.tickets[i]!,
-        this.texts[i],
-      );
-      bigger.gone[n] = this.gone[i]!;
-    }
+    while (this.size > 0) this.shift(bigger.push);
     this.ids = bigger.ids;
     this.createdAts = bigger.createdAts;
     this.tickets = bigger.tickets;
@@ -142,5 +122,7 @@ export class WaitingRows {
     this.texts = bigger.texts;
     this.gone = bigger.gone;
     this.front = 0;
+    this.used = bigger.used;
+    this.goneCount = 0;
   }
 }
