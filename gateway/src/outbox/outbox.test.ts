@@ -120,6 +120,18 @@ for (const d of dialects) {
       }
     });
 
+    it('keeps payloads byte for byte, escapes and non-ASCII text included', async () => {
+      const tricky = [
+        JSON.stringify({ event_id: 'q1', note: 'a "quoted" \\ back\\slash, tab\t, nul \u0000' }),
+        JSON.stringify({ event_id: 'q2', city: 'Zürich 東京 🚀', sep: '\u2028', lone: '\ud800' }),
+      ];
+      await a.append(tricky.map((payload) => ({ ...entry(0, '6'), payload })));
+      // Past half the lease: PostgreSQL reads them back from its table, not from memory.
+      const rows = (await a.claim(10, Date.now() + 2000, [])).filter((r) => r.pixelId === '6');
+      expect(rows.map((r) => r.payload)).toEqual(tricky);
+      await a.remove(rows.map((r) => r.id));
+    });
+
     it('expires held events older than the retention', async () => {
       await a.append([entry(9, '3')]);
       const gone = await a.expireHeld('3', Date.now() + 1);

@@ -48,36 +48,39 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
     const leased = Math.min(items.length, handOff.room());
     let ids: number[];
     try {
-      // One statement for the whole group: unnest keeps it a single round trip and one commit.
-      // Ids are drawn in the input's order, so the answer maps back onto `items`. The first
+      // One statement for the whole group: arrays keep it a single round trip and one commit,
+      // and a named statement is parsed and planned once per connection, not per group. Ids
+      // are drawn in the input's order, so the answer maps back onto `items`. The first
       // `leased` rows are written leased to this replica and handed to its forwarder from
       // memory (hand-off.ts); other replicas see them only if that lease runs out.
       // The sequence is named, not looked up: pg_get_serial_sequence() ran once per row, a
       // third of the statement's time for 1,000 rows (12.6-17.5 ms against 8.9-10.2 ms).
-      const r = await pool.query<{ id: string }>(
-        `with input as (
+      const r = await pool.query<{ id: string }>({
+        name: 'outbox-append',
+        text: `with input as (
            select nextval('outbox_id_seq') as id, x.*
-           from unnest($1::text[], $2::text[], $3::text[], $4::text[]) with ordinality as x(p, a, n, b, ord)
+           from rows from (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), json_array_elements($4::json))
+             with ordinality as x(p, a, n, b, ord)
          ), stored as (
            insert into outbox (id, pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until)
-           select id, p, a, n, b, $5::bigint,
+           select id, p, a, n, b::text, $5::bigint,
              case when ord <= $6 then $7::bigint else $5::bigint end,
              case when ord <= $6 then $8 end,
              case when ord <= $6 then $7::bigint end
            from input
          )
          select id from input where ord <= $6 order by ord`,
-        [
+        values: [
           items.map((e) => e.pixelId),
           items.map((e) => e.accountId),
           items.map((e) => e.eventName),
-          items.map((e) => e.payload),
+          payloadArray(items),
           now,
           leased,
           now + opts.leaseMs,
           opts.owner,
         ],
-      );
+      });
       ids = r.rows.map((row) => Number(row.id));
     } catch {
       depth -= items.length;
@@ -137,4 +140,15 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       await group.drain();
     },
   };
+}
+
+/**
+ * The payloads as one JSON array, joined rather than escaped: each payload is already JSON, and
+ * PostgreSQL's `json` type keeps an element's text as written. As a text[] parameter every
+ * quote in every payload had to be escaped (pg's arrayString), a tenth of the gateway's CPU.
+ */
+function payloadArray(items: readonly OutboxEntry[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) out += (i > 0 ? ',' : '') + items[i]!.payload;
+  return out + ']';
 }
