@@ -4,10 +4,15 @@ import { browserBody } from './bodies.js';
 import { rateLoad, ratePool } from './load-rate.js';
 import type { RateCommand, RateProcessOptions } from './rate-process.js';
 
-const o = JSON.parse(process.argv[2]!) as RateProcessOptions;
-const pool = ratePool(o.url, o.connections);
+let o: RateProcessOptions;
+let pool: ReturnType<typeof ratePool>;
 
 process.on('message', (command: RateCommand) => {
+  if ('init' in command) {
+    o = command.init;
+    pool = ratePool(o.url, o.connections);
+    return;
+  }
   if ('close' in command) {
     void pool.close().finally(() => process.disconnect());
     return;
@@ -20,6 +25,7 @@ process.on('message', (command: RateCommand) => {
     rate: o.rate,
     durationS,
     pool,
-    body: (n) => browserBody(o.events, `${tag}-${n}`, o.eventTime),
+    body: (n) =>
+      browserBody(o.events, `${tag}-${n}`, o.eventTime, o.pixelIds?.[n % o.pixelIds.length]),
   }).then((result) => process.send!(result));
 });

@@ -15,10 +15,17 @@ export interface RateProcessOptions {
   /** Events per request body, and the event_time they carry. */
   events: number;
   eventTime: number;
+  /** Request n goes to pixel n mod their number (the scale run); unset: the bench pixel. */
+  pixelIds?: string[];
 }
 
-/** What the parent asks: a run of `durationS` whose event ids start with `tag`, or to stop. */
-export type RateCommand = { run: { durationS: number; tag: string } } | { close: true };
+/**
+ * What the parent sends: the options first (over IPC: 10,000 pixel ids are more than one
+ * command-line argument may hold), then runs of `durationS` whose event ids start with `tag`,
+ * then a stop.
+ */
+export type RateCommand =
+  { init: RateProcessOptions } | { run: { durationS: number; tag: string } } | { close: true };
 
 export interface RateProcess {
   pid: number;
@@ -30,13 +37,14 @@ export interface RateProcess {
 export function startRateProcess(o: RateProcessOptions): RateProcess {
   const script = fileURLToPath(new URL('./rate-child.ts', import.meta.url));
   // Inherits this process's CPU affinity: the load core.
-  const child: ChildProcess = fork(script, [JSON.stringify(o)], {
+  const child: ChildProcess = fork(script, [], {
     // GC on the main thread only: helper threads pinned to the same core only took turns with it,
     // and the sends waited (p99 late by 3-9 ms with them, 2-5 ms without, at 7,000 req/s).
     execArgv: ['--import', 'tsx', '--single-threaded-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.send({ init: o } satisfies RateCommand);
   return {
     pid: child.pid!,
     run: (durationS, tag) =>
