@@ -11,6 +11,7 @@ import { BENCH_UA, browserBody } from './bodies.js';
 import { httpLoad } from './load-http.js';
 import { peakRssMb, rssMb } from './procs.js';
 import { startRateProcess } from './rate-process.js';
+import { drained, standInStats, type Stats } from './scenario.js';
 import { startGatewayTarget, type Target } from './targets.js';
 
 /** One load spread over every pixel: each event goes to the next pixel in turn. */
@@ -121,17 +122,9 @@ async function spreadLoad(
   durationS: number,
   rate?: number,
 ): Promise<ScaleLoad> {
-  type Stats = { requests: number; events: number };
-  const stats = async () => (await (await fetch(`${graphUrl}/__stand-in/stats`)).json()) as Stats;
-  /** Waits until the stand-in has `n` events more than `from` (a minute at most). */
-  const delivered = async (from: Stats, n: number) => {
-    let now = await stats();
-    for (let i = 0; i < 300 && now.events - from.events < n; i++) {
-      await new Promise((res) => setTimeout(res, 200));
-      now = await stats();
-    }
-    return now;
-  };
+  const stats = () => standInStats(graphUrl);
+  // A minute at most: with one Graph call per event, the closed loop's backlog drains slowly.
+  const delivered = (from: Stats, n: number) => drained(graphUrl, from, n, 60_000);
   const t = Math.floor(Date.now() / 1000);
   const headers = { 'user-agent': BENCH_UA };
   // The steady load comes from a fresh process of its own on the load core, as for the latency

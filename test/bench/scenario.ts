@@ -46,8 +46,9 @@ export interface RunOptions {
   connections: number;
 }
 
-type Stats = { requests: number; events: number };
-const standInStats = async (graphUrl: string): Promise<Stats> =>
+/** The Graph stand-in's counters: requests it answered and events they carried. */
+export type Stats = { requests: number; events: number };
+export const standInStats = async (graphUrl: string): Promise<Stats> =>
   (await fetch(`${graphUrl}/__stand-in/stats`)).json() as Promise<Stats>;
 
 const eventTime = () => Math.floor(Date.now() / 1000);
@@ -83,7 +84,7 @@ function load(
 }
 
 /** Waits until the stand-in has received `n` events more than `from` (or gives up). */
-async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_000) {
+export async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const now = await standInStats(graphUrl);
