@@ -16,10 +16,10 @@ export class DiskGuard {
     private readonly dir: string,
     private readonly reserveBytes: number,
     /**
-     * Space the database can reuse without growing (its free pages), counted as free, less
-     * what it may still have to write (negative when that is the larger).
+     * Added to the file system's free space: what the database can reuse without growing (its
+     * free pages) less what it may still have to write (negative when that is the larger).
      */
-    private readonly reusableBytes: () => number = () => 0,
+    private readonly creditBytes: () => number = () => 0,
   ) {}
 
   /** True while the disk keeps more than the reserve free after `bytes` more are written. */
@@ -31,7 +31,7 @@ export class DiskGuard {
       this.writtenSince = bytes;
       try {
         const s = statfsSync(this.dir);
-        this.freeBytes = s.bavail * s.bsize + this.reusableBytes();
+        this.freeBytes = s.bavail * s.bsize + this.creditBytes();
       } catch {
         // A file system that cannot say how full it is: let SQLite report real failures.
         this.freeBytes = Number.POSITIVE_INFINITY;
