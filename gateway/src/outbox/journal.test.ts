@@ -1,6 +1,7 @@
-import { appendFileSync, readdirSync, truncateSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { crc32 } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '@capgw/test/support/databases';
 import { Journal, readJournal, type Appended } from './journal.js';
 
@@ -70,7 +71,7 @@ describe('Journal', () => {
     expect(readJournal(tmp.dir).records).toHaveLength(1);
   });
 
-  it('deletes a full segment once all of it is settled, and only then', async () => {
+  it('retires a full segment once all of it is settled, and only then', async () => {
     tmp = tempDir();
     // A record is about 100 bytes: one write per segment, and an open one is never reclaimed.
     const j = new Journal(tmp.dir, 150, Infinity);
@@ -78,7 +79,7 @@ describe('Journal', () => {
       ...seqsOf(await j.append([entry(1), entry(2)], 1)),
       ...seqsOf(await j.append([entry(3)], 1)),
     ];
-    expect(segments(tmp.dir)).toHaveLength(2);
+    const [first, second] = segments(tmp.dir).sort();
     let synced = 0;
     j.settle([seqs[0]!]);
     expect(j.retirable()).toBe(false);
@@ -86,14 +87,65 @@ describe('Journal', () => {
     expect(j.retirable()).toBe(true);
     await j.retire(async () => void synced++);
     expect(synced).toBe(1);
-    expect(segments(tmp.dir)).toHaveLength(1);
+    // Its file stays under the next number, for the next segment; its records are gone.
+    expect(segments(tmp.dir)).not.toContain(first);
+    expect(segments(tmp.dir)).toContain(second);
+    expect(readJournal(tmp.dir).records.map((r) => r.payload)).toEqual([entry(3).payload]);
     // The open segment stays while small, even when settled; its records would come back if
     // the process died.
     j.settle([seqs[2]!]);
     await j.retire(async () => void synced++);
-    expect(segments(tmp.dir)).toHaveLength(1);
+    expect(segments(tmp.dir)).toContain(second);
     j.close();
     expect(segments(tmp.dir)).toHaveLength(0);
+  });
+
+  it('writes the next segment over a retired one, and none of its old records come back', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir, 150, Infinity);
+    j.settle(seqsOf(await j.append([entry(1), entry(2)], 1))); // fills a segment
+    await j.retire(async () => undefined);
+    const [kept] = segments(tmp.dir);
+    const size = statSync(join(tmp.dir, kept!)).size;
+    expect(readJournal(tmp.dir).records).toEqual([]); // died before the next write: nothing
+    await j.append([entry(4)], 2);
+    // Written over the kept file: no new file, no growth. The process dies here.
+    expect(segments(tmp.dir)).toEqual([kept]);
+    expect(statSync(join(tmp.dir, kept!)).size).toBe(size);
+    expect(readJournal(tmp.dir).records).toEqual([{ ...entry(4), createdAt: 2 }]);
+  });
+
+  it('does not write into a kept file numbered before a newer segment', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir, 64, Infinity); // every append seals its segment
+    const a = await j.append([entry(1)], 1);
+    j.settle(seqsOf(a));
+    let during: Promise<unknown> | undefined;
+    // The next append comes while the settled file is being renamed for reuse: it gets a new
+    // file, numbered after the kept one, which is then never used (segments are read back in
+    // the order of their numbers).
+    await j.retire(async () => void setImmediate(() => (during = j.append([entry(2)], 2))));
+    await during;
+    await j.append([entry(3)], 3);
+    expect(readJournal(tmp.dir).records.map((r) => r.createdAt)).toEqual([2, 3]);
+    await vi.waitFor(() => expect(segments(tmp.dir)).toHaveLength(2));
+  });
+
+  it('reads back the unseeded records of a segment an older gateway left', () => {
+    tmp = tempDir();
+    const e = entry(1);
+    const fields = [e.pixelId, e.accountId, e.eventName].map((f) => {
+      const b = Buffer.from(f);
+      return Buffer.concat([Buffer.from([b.length & 255, b.length >> 8]), b]);
+    });
+    const createdAt = Buffer.alloc(8);
+    createdAt.writeDoubleLE(7);
+    const body = Buffer.concat([Buffer.from([1]), createdAt, ...fields, Buffer.from(e.payload)]);
+    const header = Buffer.alloc(8);
+    header.writeUInt32LE(body.length, 0);
+    header.writeUInt32LE(crc32(body), 4);
+    writeFileSync(join(tmp.dir, '0000000003.seg'), Buffer.concat([header, body]));
+    expect(readJournal(tmp.dir).records).toEqual([{ ...e, createdAt: 7 }]);
   });
 
   it('deletes the open segment too once it is settled and large, then writes a new one', async () => {
@@ -108,7 +160,7 @@ describe('Journal', () => {
     expect(j.retirable()).toBe(true);
     const [before] = segments(tmp.dir);
     await j.retire(async () => undefined);
-    expect(segments(tmp.dir)).toEqual([]);
+    expect(segments(tmp.dir)).not.toContain(before);
     await j.append([entry(4)], 2);
     const after = segments(tmp.dir);
     expect(after).toHaveLength(1);

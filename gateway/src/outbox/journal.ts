@@ -10,15 +10,12 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { crc32 } from 'node:zlib';
+import { decode, encode, type JournalRecord } from './journal-codec.js';
 import type { OutboxEntry } from './outbox.js';
 
-/** An acknowledged entry as the journal gives it back. */
-export interface JournalRecord extends OutboxEntry {
-  createdAt: number;
-}
+export type { JournalRecord } from './journal-codec.js';
 
 /**
  * What one append wrote: record i has sequence number `firstSeq + i`, and its payload's UTF-8
@@ -34,13 +31,17 @@ export interface Appended {
 const syncFile = promisify(fdatasync);
 const closeFile = promisify(close);
 const SEGMENT_BYTES = 8 * 1024 * 1024;
-/** Per record: u32 body length, u32 CRC-32 of the body. */
-const HEADER = 8;
-const VERSION = 1;
 
-interface Segment {
+/** A segment file: its number orders the segments and seeds their records' checksums. */
+interface SegmentFile {
+  number: number;
   path: string;
   fd: number;
+  /** The file's length: more than `bytes` while a reused file is written over again. */
+  size: number;
+}
+
+interface Segment extends SegmentFile {
   firstSeq: number;
   bytes: number;
   /** Records written and synced that are not settled yet. */
@@ -55,14 +56,18 @@ interface Segment {
  * costs one sequential write and a share of one fdatasync, where a row in the outbox table cost
  * a B-tree insert into three indexes, a delete after delivery, and both again at checkpoint.
  * Records are numbered in write order (`seq`); once every record of a sealed segment is
- * settled (delivered, or moved into the table by the caller), the file is deleted. A process
- * that dies leaves its segments behind; the next one reads them back with `readJournal`.
+ * settled (delivered, or moved into the table by the caller), the file is deleted, or kept
+ * as the next segment's file (see `recycle`). A process that dies leaves its segments behind;
+ * the next one reads them back with `readJournal`.
  */
 export class Journal {
   private segments: Segment[] = [];
   private nextSeq = 0;
   private closed = false;
   private nextFile: number;
+  /** A settled segment's file, renamed to be the next segment (see `recycle`). */
+  private spare: SegmentFile | undefined;
+  private recycling = false;
 
   constructor(
     private readonly dir: string,
@@ -86,8 +91,8 @@ export class Journal {
    */
   async append(records: readonly OutboxEntry[], createdAt: number): Promise<Appended> {
     const spans: number[] = [];
-    const buf = encode(records, createdAt, spans);
     const seg = this.current();
+    const buf = encode(records, createdAt, seg.number, spans);
     try {
       writeSync(seg.fd, buf, 0, buf.length, seg.bytes);
     } catch (e) {
@@ -95,6 +100,7 @@ export class Journal {
       throw e;
     }
     seg.bytes += buf.length;
+    seg.size = Math.max(seg.size, seg.bytes);
     if (seg.bytes >= this.segmentBytes) seg.sealed = true;
     const first = this.nextSeq;
     this.nextSeq += records.length;
@@ -129,6 +135,13 @@ export class Journal {
     return n;
   }
 
+  /** Disk space the journal holds that its next records are written over (see `recycle`). */
+  reusableBytes(): number {
+    const open = this.segments.at(-1);
+    const reusedTail = open && !open.sealed ? open.size - open.bytes : 0;
+    return (this.spare?.size ?? 0) + reusedTail;
+  }
+
   /** Whether some segment can be deleted (see `retire`). */
   retirable(): boolean {
     return this.segments.some((s) => this.reclaimable(s));
@@ -147,11 +160,38 @@ export class Journal {
     await beforeDelete();
     if (this.closed) return; // close() has dealt with the files meanwhile
     this.segments = this.segments.filter((s) => !gone.includes(s));
-    // On libuv's thread pool: freeing 8 MB of extents waits for the file system's journal,
-    // and behind a busy fdatasync an unlinkSync held the event loop for 13-17 ms.
     for (const seg of gone) {
-      await closeFile(seg.fd);
-      await unlinkGoneAsync(seg.path);
+      // A file grown far past a segment by one large write is not worth its disk.
+      const wanted = !this.spare && !this.recycling && seg.size <= 2 * this.segmentBytes;
+      if (wanted) await this.recycle(seg);
+      else await discard(seg);
+    }
+  }
+
+  /**
+   * Keeps a settled segment's file as the next segment's. Writing over blocks a file already
+   * has makes each fdatasync flush only data: appending to a new file also commits its size
+   * and extents to the file system's journal. On the 2-core VM an fdatasync of 4 KB cost
+   * 52-55 µs of system CPU and 300 µs instead of 119-133 µs and 520 µs. The file takes its
+   * new number before any record is written to it, and the rename is synced first: after a
+   * crash the file is found under the new number, and its old records, seeded with the old
+   * number, fail their checksums (journal-codec.ts). The disk guard counts the kept file as
+   * free space (`reusableBytes`).
+   */
+  private async recycle(seg: Segment): Promise<void> {
+    this.recycling = true;
+    const file = { number: this.nextFile++, fd: seg.fd, size: seg.size, path: '' };
+    file.path = segmentPath(this.dir, file.number);
+    try {
+      await rename(seg.path, file.path);
+      await syncDirectory(this.dir);
+      if (this.closed) await discard(file);
+      else this.spare = file;
+    } catch {
+      await discard({ ...file, path: seg.path }).catch(() => undefined);
+      await unlinkGoneAsync(file.path).catch(() => undefined);
+    } finally {
+      this.recycling = false;
     }
   }
 
@@ -161,6 +201,11 @@ export class Journal {
    */
   close(allSettled = false): void {
     this.closed = true;
+    if (this.spare) {
+      closeSync(this.spare.fd);
+      unlinkGone(this.spare.path);
+      this.spare = undefined;
+    }
     for (const seg of this.segments) {
       closeSync(seg.fd);
       if (allSettled || (seg.outstanding === 0 && seg.syncing === 0)) unlinkGone(seg.path);
@@ -171,10 +216,8 @@ export class Journal {
   private current(): Segment {
     const last = this.segments.at(-1);
     if (last && !last.sealed) return last;
-    const path = join(this.dir, `${String(this.nextFile++).padStart(10, '0')}.seg`);
     const seg: Segment = {
-      path,
-      fd: openSync(path, 'wx'),
+      ...(this.takeSpare(last) ?? this.newFile()),
       firstSeq: this.nextSeq,
       bytes: 0,
       outstanding: 0,
@@ -183,6 +226,24 @@ export class Journal {
     };
     this.segments.push(seg);
     return seg;
+  }
+
+  /**
+   * The spare, if there is one and it numbers after `last`: a new file was numbered while the
+   * spare was being renamed, and segments are read back in the order of their numbers.
+   */
+  private takeSpare(last: Segment | undefined): SegmentFile | undefined {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (!spare || !last || spare.number > last.number) return spare;
+    void discard(spare).catch(() => undefined);
+    return undefined;
+  }
+
+  private newFile(): SegmentFile {
+    const number = this.nextFile++;
+    const path = segmentPath(this.dir, number);
+    return { number, path, fd: openSync(path, 'wx'), size: 0 };
   }
 
   /** Nothing unsettled and no write under way; sealed, or open and worth reclaiming. */
@@ -202,6 +263,27 @@ const segmentFiles = (dir: string) =>
   readdirSync(dir)
     .filter((f) => /^\d{10}\.seg$/.test(f))
     .sort();
+const segmentPath = (dir: string, n: number) => join(dir, `${String(n).padStart(10, '0')}.seg`);
+
+/** Makes a rename in `dir` durable. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Closes and deletes a segment's file, on libuv's thread pool: freeing 8 MB of extents waits
+ * for the file system's journal, and behind a busy fdatasync an unlinkSync held the event loop
+ * for 13-17 ms.
+ */
+async function discard(file: SegmentFile): Promise<void> {
+  await closeFile(file.fd);
+  await unlinkGoneAsync(file.path);
+}
 
 /**
  * Every record the segments in `dir` hold, oldest first, and the files they came from. A
@@ -210,9 +292,13 @@ const segmentFiles = (dir: string) =>
  */
 export function readJournal(dir: string): { records: JournalRecord[]; files: string[] } {
   mkdirSync(dir, { recursive: true });
-  const files = segmentFiles(dir).map((f) => join(dir, f));
   const records: JournalRecord[] = [];
-  for (const file of files) records.push(...decode(readFileSync(file)));
+  const files: string[] = [];
+  for (const name of segmentFiles(dir)) {
+    const file = join(dir, name);
+    records.push(...decode(readFileSync(file), Number.parseInt(name, 10)));
+    files.push(file);
+  }
   return { records, files };
 }
 
@@ -235,67 +321,4 @@ function unlinkGone(path: string): void {
   } catch (e) {
     unlessGone(e);
   }
-}
-
-// Body: u8 version, f64 createdAt, then pixelId, accountId, eventName each as u16 length +
-// UTF-8, then the payload's UTF-8 to the end of the body.
-const MIN_BODY = 1 + 8 + 3 * 2;
-
-/** The records as written, and each payload's [start, end) in `spans`. */
-function encode(records: readonly OutboxEntry[], createdAt: number, spans: number[]): Buffer {
-  let total = 0;
-  for (const r of records) {
-    total += HEADER + MIN_BODY + Buffer.byteLength(r.pixelId) + Buffer.byteLength(r.accountId);
-    total += Buffer.byteLength(r.eventName) + Buffer.byteLength(r.payload);
-  }
-  const buf = Buffer.allocUnsafe(total);
-  let at = 0;
-  for (const r of records) {
-    const start = at + HEADER;
-    let o = buf.writeUInt8(VERSION, start);
-    o = buf.writeDoubleLE(createdAt, o);
-    o = writeField(buf, o, r.pixelId);
-    o = writeField(buf, o, r.accountId);
-    o = writeField(buf, o, r.eventName);
-    const end = o + buf.write(r.payload, o);
-    spans.push(o, end);
-    buf.writeUInt32LE(end - start, at);
-    buf.writeUInt32LE(crc32(buf.subarray(start, end)), at + 4);
-    at = end;
-  }
-  return buf;
-}
-
-/** A u16 byte length and the UTF-8 bytes; returns the offset after them. */
-function writeField(buf: Buffer, at: number, s: string): number {
-  const n = buf.write(s, at + 2);
-  buf.writeUInt16LE(n, at);
-  return at + 2 + n;
-}
-
-function decode(buf: Buffer): JournalRecord[] {
-  const out: JournalRecord[] = [];
-  let at = 0;
-  while (at + HEADER <= buf.length) {
-    const size = buf.readUInt32LE(at);
-    const start = at + HEADER;
-    const end = start + size;
-    if (size < MIN_BODY || end > buf.length) break;
-    const body = buf.subarray(start, end);
-    if (crc32(body) !== buf.readUInt32LE(at + 4) || body[0] !== VERSION) break;
-    let o = 9;
-    const field = () => {
-      const n = body.readUInt16LE(o);
-      const s = body.toString('utf8', o + 2, o + 2 + n);
-      o += 2 + n;
-      return s;
-    };
-    const createdAt = body.readDoubleLE(1);
-    const pixelId = field();
-    const accountId = field();
-    const eventName = field();
-    out.push({ pixelId, accountId, eventName, createdAt, payload: body.toString('utf8', o) });
-    at = end;
-  }
-  return out;
 }

@@ -123,11 +123,13 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const disk = new DiskGuard(
     dir,
     opts.diskReserveBytes ?? 0,
-    // Free pages are reused without growing the file; the journal's unsettled records may still
-    // be written again into the table, and a retry storm that did so on a nearly full disk ran
-    // out of room (503) before the reserve refused intake (429).
+    // Free pages are reused without growing the file, and so is the journal's kept segment
+    // file; the journal's unsettled records may still be written again into the table, and a
+    // retry storm that did so on a nearly full disk ran out of room (503) before the reserve
+    // refused intake (429).
     () =>
-      (db.pragma('freelist_count', { simple: true }) as number) * pageSize -
+      (db.pragma('freelist_count', { simple: true }) as number) * pageSize +
+      journal.reusableBytes() -
       journal.unsettledBytes(),
   );
   const group = new GroupCommit<OutboxEntry>(async (items) => {
