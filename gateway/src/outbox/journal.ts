@@ -1,7 +1,6 @@
 import {
   close,
   closeSync,
-  fdatasync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -12,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { Fdatasync } from './fdatasync.js';
 import { decode, encode, type JournalRecord } from './journal-codec.js';
 import type { OutboxEntry } from './outbox.js';
 
@@ -28,7 +28,6 @@ export interface Appended {
   spans: number[];
 }
 
-const syncFile = promisify(fdatasync);
 const closeFile = promisify(close);
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 
@@ -68,6 +67,7 @@ export class Journal {
   /** A settled segment's file, renamed to be the next segment (see `recycle`). */
   private spare: SegmentFile | undefined;
   private recycling = false;
+  private readonly fdatasync = new Fdatasync();
 
   constructor(
     private readonly dir: string,
@@ -106,7 +106,7 @@ export class Journal {
     this.nextSeq += records.length;
     seg.syncing++;
     try {
-      await syncFile(seg.fd);
+      await this.fdatasync.sync(seg.fd);
     } catch (e) {
       seg.sealed = true;
       throw e;
