@@ -122,7 +122,10 @@ for (const d of dialects) {
 
     it('keeps payloads byte for byte, escapes and non-ASCII text included', async () => {
       const tricky = [
-        JSON.stringify({ event_id: 'q1', note: 'a "quoted" \\ back\\slash, tab\t, nul \u0000' }),
+        JSON.stringify({
+          event_id: 'q1',
+          note: 'a "quoted" \\ back\\slash, tab\t, nul \u0000, rs \u001e',
+        }),
         JSON.stringify({ event_id: 'q2', city: 'Zürich 東京 🚀', sep: '\u2028', lone: '\ud800' }),
       ];
       await a.append(tricky.map((payload) => ({ ...entry(0, '6'), payload })));

@@ -59,11 +59,11 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         name: 'outbox-append',
         text: `with input as (
            select nextval('outbox_id_seq') as id, x.*
-           from rows from (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), json_array_elements($4::json))
+           from rows from (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest(string_to_array($4::text, E'\\x1e')))
              with ordinality as x(p, a, n, b, ord)
          ), stored as (
            insert into outbox (id, pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until)
-           select id, p, a, n, b::text, $5::bigint,
+           select id, p, a, n, b, $5::bigint,
              case when ord <= $6 then $7::bigint else $5::bigint end,
              case when ord <= $6 then $8 end,
              case when ord <= $6 then $7::bigint end
@@ -74,7 +74,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
           items.map((e) => e.pixelId),
           items.map((e) => e.accountId),
           items.map((e) => e.eventName),
-          payloadArray(items),
+          payloadText(items),
           now,
           leased,
           now + opts.leaseMs,
@@ -143,9 +143,16 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
 }
 
 /**
- * The payloads as one JSON array, joined rather than escaped: each payload is already JSON, and
- * PostgreSQL's `json` type keeps an element's text as written. As a text[] parameter every
- * quote in every payload was escaped (pg's arrayString): 4 % of the gateway's busy time at peak.
+ * The payloads as one text, separated by U+001E (the ASCII record separator), which JSON text
+ * never holds unescaped (JSON.stringify writes control characters as \u escapes); PostgreSQL
+ * splits it with string_to_array. As a text[] parameter every quote in every payload was
+ * escaped (pg's arrayString): 4 % of the gateway's busy time at peak. As one JSON array,
+ * PostgreSQL parsed every payload: splitting instead cost it 29-31 µs of CPU per row against
+ * 32-36, and a commit of 48 rows 2.1-2.3 ms against 2.4-2.8, in four paired runs.
  */
-const payloadArray = (items: readonly OutboxEntry[]) =>
-  `[${items.map((e) => e.payload).join(',')}]`;
+function payloadText(items: readonly OutboxEntry[]): string {
+  // Guards the invariant above: a stray separator would shift every payload after it.
+  if (items.some((e) => e.payload.includes(SEPARATOR))) throw new Error('payload holds U+001E');
+  return items.map((e) => e.payload).join(SEPARATOR);
+}
+const SEPARATOR = '\x1e';
