@@ -148,7 +148,7 @@ describe('Journal', () => {
     expect(readJournal(tmp.dir).records).toEqual([{ ...e, createdAt: 7 }]);
   });
 
-  it('deletes the open segment too once it is settled and large, then writes a new one', async () => {
+  it('retires the open segment too once it is settled and large, then writes the next one', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir, 10_000, 250);
     const small = seqsOf(await j.append([entry(1)], 1));
