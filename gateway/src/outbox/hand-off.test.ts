@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HandOff } from './hand-off.js';
+import type { ClaimedEvent } from './outbox.js';
 
 const entry = (pixelId = '1') => ({ pixelId, accountId: 'acc', eventName: 'E', payload: '{}' });
 
@@ -17,7 +18,9 @@ describe('HandOff', () => {
     h.add([entry('1'), entry('2')], [1, 2], 1000);
     h.add([entry('1')], [3], 6000);
     // At 7000, rows made at 1000 have 4 s of 10 s left: the database takes them at 11000.
-    expect(h.take(10, 7000, ['2']).map((r) => r.id)).toEqual([3]);
+    const letGo: ClaimedEvent[] = [];
+    expect(h.take(10, 7000, ['2'], letGo).map((r) => r.id)).toEqual([3]);
+    expect(letGo.map((r) => r.id)).toEqual([1, 2]);
     expect(h.take(10, 7000, [])).toEqual([]);
   });
 
@@ -25,7 +28,7 @@ describe('HandOff', () => {
     const h = new HandOff(30_000);
     h.add([entry('1'), entry('2'), entry('1')], [1, 2, 3], 1000);
     h.add([entry('1')], [4], 2000);
-    h.drop('1', 1500);
+    expect(h.drop('1', 1500).map((r) => r.id)).toEqual([1, 3]);
     expect(h.take(10, 2000, []).map((r) => r.id)).toEqual([2, 4]);
   });
 

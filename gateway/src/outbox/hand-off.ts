@@ -2,12 +2,12 @@ import { Fifo } from './fifo.js';
 import { freshClaim, type ClaimedEvent, type OutboxEntry } from './outbox.js';
 
 /**
- * Rows this process has just committed, kept in memory so the forwarder takes them without
+ * Events this process has just committed, kept in memory so the forwarder takes them without
  * reading them back: claiming them from the database (an UPDATE … RETURNING of every row and
  * its payload) cost as much as storing them. They are written already leased to this process
- * (not due before the lease ends), so no other claimer sees them; a row the forwarder never
- * settles (crash, storage error, held pixel, or simply taken from here too late) is claimed
- * from the database once that lease runs out, like any other due row.
+ * (a batch row, pg-batches.ts), so no other claimer sees them; what the forwarder never
+ * settles (crash, storage error) reaches the table once that lease runs out, and what is let
+ * go of here (held pixel, or taken too late) the caller writes to the table itself.
  */
 export class HandOff {
   private readonly rows = new Fifo<ClaimedEvent>();
@@ -31,22 +31,28 @@ export class HandOff {
 
   /**
    * Up to `limit` rows, oldest first. Rows of held pixels, and rows with less than half of
-   * their lease left (a delivery outliving the lease could be sent twice), are let go: the
-   * database hands them out when their lease ends.
+   * their lease left (a delivery outliving the lease could be sent twice), are let go (into
+   * `letGo`, when given): the database hands them out when their lease ends.
    */
-  take(limit: number, now: number, held: readonly string[]): ClaimedEvent[] {
+  take(
+    limit: number,
+    now: number,
+    held: readonly string[],
+    letGo?: ClaimedEvent[],
+  ): ClaimedEvent[] {
     const out: ClaimedEvent[] = [];
     const skip = held.length > 0 ? new Set(held) : undefined;
     const freshAfter = now - this.leaseMs / 2;
     while (out.length < limit && this.rows.size > 0) {
       const row = this.rows.shift()!;
       if (row.createdAt >= freshAfter && !skip?.has(row.pixelId)) out.push(row);
+      else letGo?.push(row);
     }
     return out;
   }
 
   /** Lets go of a pixel's rows created before `before` (their events expired while held). */
-  drop(pixelId: string, before: number): void {
-    this.rows.removeWhere((r) => r.pixelId === pixelId && r.createdAt < before);
+  drop(pixelId: string, before: number): ClaimedEvent[] {
+    return this.rows.removeWhere((r) => r.pixelId === pixelId && r.createdAt < before);
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPostgresDatabase, requirePostgres, tempDir } from '@capgw/test/support/databases';
 import { GatewayError } from '../errors.js';
 import { openConnection, type Connection } from '../store/db.js';
-import type { Outbox, OutboxOptions } from './outbox.js';
+import type { ClaimedEvent, Outbox, OutboxOptions } from './outbox.js';
 import { openPgOutbox } from './pg-outbox.js';
 import { openSqliteOutbox, WAL_LIMIT_BYTES } from './sqlite-outbox.js';
 
@@ -32,6 +32,7 @@ const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promis
   },
 ];
 
+const eventId = (c: ClaimedEvent) => JSON.parse(c.payload).event_id as string;
 const entry = (i: number, pixelId = '1') => ({
   pixelId,
   accountId: 'acc',
@@ -119,6 +120,49 @@ for (const d of dialects) {
         await b.close();
       }
     });
+
+    it('retries one event of a group on its own, and delivers the rest for good', async () => {
+      await a.append([entry(40, '40'), entry(41, '40'), entry(42, '40')]);
+      const mine = (rows: ClaimedEvent[]) => rows.filter((r) => r.pixelId === '40');
+      const out = mine(await a.claim(50, Date.now(), []));
+      expect(out.map(eventId)).toEqual(['e40', 'e41', 'e42']);
+      await a.reschedule([out[1]!.id], 0);
+      await a.remove([out[0]!.id, out[2]!.id]);
+      // Past every lease: only the retried event is left to claim.
+      const later = mine(await a.claim(50, Date.now() + 5000, []));
+      expect(later.map(eventId)).toEqual(['e41']);
+      expect(later[0]!.attempts).toBe(1);
+      await a.remove(later.map((r) => r.id));
+    });
+
+    it("keeps a held pixel's events for its release, and none of the delivered ones", async () => {
+      await a.append([entry(50, '50'), entry(51, '51')]);
+      const of = (rows: ClaimedEvent[], pixel: string) => rows.filter((r) => r.pixelId === pixel);
+      const first = await a.claim(50, Date.now(), ['50']);
+      expect(of(first, '50')).toEqual([]);
+      await a.remove(of(first, '51').map((r) => r.id));
+      const later = await a.claim(50, Date.now() + 5000, []);
+      expect(of(later, '50').map(eventId)).toEqual(['e50']);
+      expect(of(later, '51')).toEqual([]);
+      await a.remove(of(later, '50').map((r) => r.id));
+    });
+
+    // Replicas share work on PostgreSQL only (a SQLite outbox is one process's own file).
+    if (d.name === 'PostgreSQL')
+      it("delivers a dead replica's events once its lease runs out", async () => {
+        const b = await env.open({ maxEvents: 50, leaseMs: 1000, owner: 'b2' });
+        try {
+          await b.append([entry(60, '60'), entry(61, '60')]);
+          // b dies here, with nothing it stored settled.
+          const mine = (rows: ClaimedEvent[]) => rows.filter((r) => r.pixelId === '60');
+          const later = mine(await a.claim(50, Date.now() + 2000, []));
+          expect(later.map(eventId)).toEqual(['e60', 'e61']);
+          await a.remove(later.map((r) => r.id));
+          expect(mine(await a.claim(50, Date.now() + 4000, []))).toEqual([]);
+        } finally {
+          await b.close();
+        }
+      });
 
     it('keeps payloads byte for byte, escapes and non-ASCII text included', async () => {
       const tricky = [

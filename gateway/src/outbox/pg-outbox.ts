@@ -2,6 +2,15 @@ import type pg from 'pg';
 import { GatewayError } from '../errors.js';
 import { HandOff } from './hand-off.js';
 import {
+  BATCH_MAX,
+  BatchLedger,
+  batchEventId,
+  EXPLODE,
+  INSERT_BATCH,
+  INSERT_ROWS,
+  isBatchEventId,
+} from './pg-batches.js';
+import {
   GroupCommit,
   type ClaimedEvent,
   type Outbox,
@@ -34,7 +43,10 @@ const RETURNING = 'returning id, pixel_id, account_id, event_name, payload, atte
 export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<Outbox> {
   let depth = 0;
   const refreshDepth = async () => {
-    const r = await pool.query<{ n: string }>('select count(*) as n from outbox');
+    const r = await pool.query<{ n: string }>(
+      `select (select count(*) from outbox)
+         + (select coalesce(sum(cardinality(pixel_ids)), 0) from outbox_batch) as n`,
+    );
     depth = Number(r.rows[0]?.n ?? 0);
   };
   await refreshDepth();
@@ -43,50 +55,76 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
   timer.unref();
 
   const handOff = new HandOff(opts.leaseMs);
+  const ledger = new BatchLedger();
+
+  /** Writes events as `outbox` rows of their own, unleased, due at `due`. */
+  const insertRows = async (events: readonly RowToWrite[], due: number) => {
+    if (events.length === 0) return;
+    await pool.query({
+      name: 'outbox-rows',
+      text: INSERT_ROWS,
+      values: [
+        events.map((e) => e.pixelId),
+        events.map((e) => e.accountId),
+        events.map((e) => e.eventName),
+        payloadText(events),
+        events.map((e) => e.createdAt),
+        events.map((e) => e.attempts),
+        due,
+      ],
+    });
+  };
+  /** Settles batch events; deletes the batch rows that hold nothing unsettled any more. */
+  const settle = async (ids: readonly number[]) => {
+    depth -= ids.length;
+    const done = ledger.settle(ids);
+    if (done.length > 0)
+      await pool.query('delete from outbox_batch where id = any($1::bigint[])', [done]);
+  };
+
   const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
-    const leased = Math.min(items.length, handOff.room());
-    let ids: number[];
+    // The first `leased` events go into one batch row leased to this replica and are handed to
+    // its forwarder from memory (hand-off.ts, pg-batches.ts); the rest (the hand-off is full,
+    // the forwarder is behind) are rows of their own, due now. Both commit before the answer.
+    const leased = Math.min(items.length, handOff.room(), BATCH_MAX);
+    const inBatch = items.slice(0, leased);
+    let batch: number | undefined;
     try {
-      // One statement for the whole group: arrays keep it a single round trip and one commit,
-      // and a named statement is parsed and planned once per connection, not per group. Ids
-      // are drawn in the input's order, so the answer maps back onto `items`. The first
-      // `leased` rows are written leased to this replica and handed to its forwarder from
-      // memory (hand-off.ts); other replicas see them only if that lease runs out.
-      // The sequence is named, not looked up: pg_get_serial_sequence() ran once per row, a
-      // third of the statement's time for 1,000 rows (12.6-17.5 ms against 8.9-10.2 ms).
-      const r = await pool.query<{ id: string }>({
-        name: 'outbox-append',
-        text: `with input as (
-           select nextval('outbox_id_seq') as id, x.*
-           from rows from (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest(string_to_array($4::text, E'\\x1e')))
-             with ordinality as x(p, a, n, b, ord)
-         ), stored as (
-           insert into outbox (id, pixel_id, account_id, event_name, payload, created_at, next_attempt_at, lease_owner, lease_until)
-           select id, p, a, n, b, $5::bigint,
-             case when ord <= $6 then $7::bigint else $5::bigint end,
-             case when ord <= $6 then $8 end,
-             case when ord <= $6 then $7::bigint end
-           from input
-         )
-         select id from input where ord <= $6 order by ord`,
-        values: [
-          items.map((e) => e.pixelId),
-          items.map((e) => e.accountId),
-          items.map((e) => e.eventName),
-          payloadText(items),
+      // Named statements are parsed and planned once per connection, not per group.
+      const [stored] = await Promise.all([
+        leased > 0
+          ? pool.query<{ id: string }>({
+              name: 'outbox-batch',
+              text: INSERT_BATCH,
+              values: [
+                opts.owner,
+                now + opts.leaseMs,
+                now,
+                inBatch.map((e) => e.pixelId),
+                inBatch.map((e) => e.accountId),
+                inBatch.map((e) => e.eventName),
+                payloadText(inBatch),
+              ],
+            })
+          : undefined,
+        insertRows(
+          items.slice(leased).map((e) => ({ ...e, createdAt: now, attempts: 0 })),
           now,
-          leased,
-          now + opts.leaseMs,
-          opts.owner,
-        ],
-      });
-      ids = r.rows.map((row) => Number(row.id));
+        ),
+      ]);
+      if (stored) batch = Number(stored.rows[0]!.id);
     } catch {
       depth -= items.length;
       throw new GatewayError('STORAGE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
     }
-    handOff.add(items.slice(0, leased), ids, now);
+    if (batch === undefined) return;
+    ledger.opened(batch, leased, now);
+    handOff.add(
+      inBatch,
+      inBatch.map((_, i) => batchEventId(batch, i)),
+      now,
+    );
   });
 
   return {
@@ -99,6 +137,9 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       await group.add(entries);
     },
     async claim(limit, now, held) {
+      // Batches whose lease ran out (their replica died, or kept them too long) become rows.
+      await pool.query({ name: 'outbox-explode', text: EXPLODE, values: [now] });
+      ledger.forgetOlderThan(now - opts.leaseMs);
       // A lease also defers next_attempt_at, so the outbox_due index skips leased rows.
       const r = await pool.query<Row>(
         `update outbox set lease_owner = $1, lease_until = $2, next_attempt_at = $2 where id in (
@@ -109,30 +150,57 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         [opts.owner, now + opts.leaseMs, now, held, limit],
       );
       const claimed = r.rows.map(toClaimed);
-      if (claimed.length < limit) claimed.push(...handOff.take(limit - claimed.length, now, held));
+      if (claimed.length < limit) {
+        const letGo: ClaimedEvent[] = [];
+        const taken = handOff.take(limit - claimed.length, now, held, letGo);
+        ledger.handedOut(taken);
+        claimed.push(...taken);
+        // Let go while their batch is still leased: written as rows of their own, so the rest
+        // of the batch can go once delivered. Past the lease, the batch became rows above.
+        const keep = letGo.filter((e) => e.createdAt + opts.leaseMs > now);
+        if (keep.length > 0) {
+          await insertRows(keep, now);
+          await settle(keep.map((e) => e.id));
+          depth += keep.length;
+        }
+      }
       return claimed.sort((a, b) => a.id - b.id);
     },
     async remove(ids) {
-      if (ids.length === 0) return;
-      const r = await pool.query('delete from outbox where id = any($1::bigint[])', [ids]);
+      const { rows, batched } = splitIds(ids);
+      if (batched.length > 0) await settle(batched);
+      if (rows.length === 0) return;
+      const r = await pool.query('delete from outbox where id = any($1::bigint[])', [rows]);
       depth -= r.rowCount ?? 0;
     },
     async reschedule(ids, at) {
-      if (ids.length === 0) return;
+      const { rows, batched } = splitIds(ids);
+      if (batched.length > 0) {
+        const events = batched.map((id) => ledger.event(id)).filter((e) => e !== undefined);
+        await insertRows(
+          events.map((e) => ({ ...e, attempts: e.attempts + 1 })),
+          at,
+        );
+        await settle(events.map((e) => e.id));
+        depth += events.length;
+      }
+      if (rows.length === 0) return;
       await pool.query(
         `update outbox set lease_owner = null, lease_until = null, attempts = attempts + 1, next_attempt_at = $2
          where id = any($1::bigint[])`,
-        [ids, at],
+        [rows, at],
       );
     },
     async expireHeld(pixelId, before) {
-      handOff.drop(pixelId, before);
+      // Dropped from memory: the caller removes each, which settles it in its batch.
+      const dropped = handOff.drop(pixelId, before);
+      ledger.handedOut(dropped);
       const r = await pool.query<Row>(
         `delete from outbox where pixel_id = $1 and created_at < $2 ${RETURNING}`,
         [pixelId, before],
       );
       depth -= r.rowCount ?? 0;
-      return r.rows.map(toClaimed);
+      return [...dropped, ...r.rows.map(toClaimed)];
     },
     depth: () => depth,
     async close() {
@@ -141,6 +209,14 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
     },
   };
 }
+
+/** What a row of its own is written from. */
+type RowToWrite = OutboxEntry & { createdAt: number; attempts: number };
+
+const splitIds = (ids: readonly number[]) => ({
+  rows: ids.filter((id) => !isBatchEventId(id)),
+  batched: ids.filter(isBatchEventId),
+});
 
 /**
  * The payloads as one text, separated by U+001E (the ASCII record separator), which JSON text

@@ -248,3 +248,23 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_due').on(t.nextAttemptAt, t.id), index('outbox_pixel').on(t.pixelId)],
 );
+
+/**
+ * A group of events committed together and handed to the replica that stored them (its lease):
+ * one row for the group rather than one per event (see outbox/pg-batches.ts). Payloads are
+ * joined with U+001E. Once the lease runs out, any replica turns the row into `outbox` rows.
+ */
+export const outboxBatch = pgTable(
+  'outbox_batch',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    leaseOwner: text('lease_owner').notNull(),
+    leaseUntil: ms('lease_until').notNull(),
+    createdAt: ms('created_at').notNull(),
+    pixelIds: text('pixel_ids').array().notNull(),
+    accountIds: text('account_ids').array().notNull(),
+    eventNames: text('event_names').array().notNull(),
+    payloads: text('payloads').notNull(),
+  },
+  (t) => [index('outbox_batch_lease').on(t.leaseUntil)],
+);
