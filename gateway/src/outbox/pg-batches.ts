@@ -1,4 +1,4 @@
-import type { ClaimedEvent } from './outbox.js';
+import type { ClaimedEvent, OutboxEntry } from './outbox.js';
 
 // The PostgreSQL outbox stores the events this replica hands to its own forwarder as one
 // `outbox_batch` row per group commit, not one `outbox` row per event. A row per event cost
@@ -68,6 +68,21 @@ export class BatchLedger {
     for (const [id, e] of this.out) if (e.createdAt < before) this.out.delete(id);
   }
 }
+
+/**
+ * The payloads as one text, separated by U+001E (the ASCII record separator), which JSON text
+ * never holds unescaped (JSON.stringify writes control characters as \u escapes); PostgreSQL
+ * splits it with string_to_array. As a text[] parameter every quote in every payload was
+ * escaped (pg's arrayString): 4 % of the gateway's busy time at peak. As one JSON array,
+ * PostgreSQL parsed every payload: splitting instead cost it 29-31 µs of CPU per row against
+ * 32-36, and a commit of 48 rows 2.1-2.3 ms against 2.4-2.8, in four paired runs.
+ */
+export function payloadText(items: readonly OutboxEntry[]): string {
+  // Guards the invariant above: a stray separator would shift every payload after it.
+  if (items.some((e) => e.payload.includes(SEPARATOR))) throw new Error('payload holds U+001E');
+  return items.map((e) => e.payload).join(SEPARATOR);
+}
+const SEPARATOR = '\x1e';
 
 export const INSERT_BATCH = `insert into outbox_batch
   (lease_owner, lease_until, created_at, pixel_ids, account_ids, event_names, payloads)

@@ -9,6 +9,7 @@ import {
   INSERT_BATCH,
   INSERT_ROWS,
   isBatchEventId,
+  payloadText,
 } from './pg-batches.js';
 import {
   GroupCommit,
@@ -74,9 +75,11 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       ],
     });
   };
-  /** Settles batch events; deletes the batch rows that hold nothing unsettled any more. */
+  /**
+   * Settles batch events (delivered, given up, or written as rows of their own); deletes the
+   * batch rows that hold nothing unsettled any more.
+   */
   const settle = async (ids: readonly number[]) => {
-    depth -= ids.length;
     const done = ledger.settle(ids);
     if (done.length > 0)
       await pool.query('delete from outbox_batch where id = any($1::bigint[])', [done]);
@@ -161,14 +164,16 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         if (keep.length > 0) {
           await insertRows(keep, now);
           await settle(keep.map((e) => e.id));
-          depth += keep.length;
         }
       }
       return claimed.sort((a, b) => a.id - b.id);
     },
     async remove(ids) {
       const { rows, batched } = splitIds(ids);
-      if (batched.length > 0) await settle(batched);
+      if (batched.length > 0) {
+        await settle(batched);
+        depth -= batched.length;
+      }
       if (rows.length === 0) return;
       const r = await pool.query('delete from outbox where id = any($1::bigint[])', [rows]);
       depth -= r.rowCount ?? 0;
@@ -182,7 +187,6 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
           at,
         );
         await settle(events.map((e) => e.id));
-        depth += events.length;
       }
       if (rows.length === 0) return;
       await pool.query(
@@ -194,7 +198,6 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
     async expireHeld(pixelId, before) {
       // Dropped from memory: the caller removes each, which settles it in its batch.
       const dropped = handOff.drop(pixelId, before);
-      ledger.handedOut(dropped);
       const r = await pool.query<Row>(
         `delete from outbox where pixel_id = $1 and created_at < $2 ${RETURNING}`,
         [pixelId, before],
@@ -217,18 +220,3 @@ const splitIds = (ids: readonly number[]) => ({
   rows: ids.filter((id) => !isBatchEventId(id)),
   batched: ids.filter(isBatchEventId),
 });
-
-/**
- * The payloads as one text, separated by U+001E (the ASCII record separator), which JSON text
- * never holds unescaped (JSON.stringify writes control characters as \u escapes); PostgreSQL
- * splits it with string_to_array. As a text[] parameter every quote in every payload was
- * escaped (pg's arrayString): 4 % of the gateway's busy time at peak. As one JSON array,
- * PostgreSQL parsed every payload: splitting instead cost it 29-31 µs of CPU per row against
- * 32-36, and a commit of 48 rows 2.1-2.3 ms against 2.4-2.8, in four paired runs.
- */
-function payloadText(items: readonly OutboxEntry[]): string {
-  // Guards the invariant above: a stray separator would shift every payload after it.
-  if (items.some((e) => e.payload.includes(SEPARATOR))) throw new Error('payload holds U+001E');
-  return items.map((e) => e.payload).join(SEPARATOR);
-}
-const SEPARATOR = '\x1e';
