@@ -3,8 +3,9 @@
 // autocannon's own rate option does not fit: each connection fires its whole per-second quota
 // back to back when the second starts, then idles, so "half of peak" was a burst at full peak
 // once a second, and its coordinated-omission correction assumes a 1 ms interval on top.
-import { Pool } from 'undici';
+// Requests go over raw-http.ts's sockets: the generator's own cost per request is lateness.
 import type { LoadResult } from './load-http.js';
+import { RawPool } from './raw-http.js';
 
 export interface RateLoad {
   url: string;
@@ -21,41 +22,35 @@ export interface RateLoad {
    * pool would open 100 connections at once when measuring starts, and that burst of handshakes,
    * not the steady load, took the first few hundred milliseconds' latencies to 50 ms.
    */
-  pool?: Pool;
+  pool?: RawPool;
 }
 
-export const ratePool = (url: string, connections: number) =>
-  new Pool(url, { connections, pipelining: 1 });
+export const ratePool = (url: string, connections: number, headers: Record<string, string>) =>
+  new RawPool(url, connections, { 'content-type': 'application/json', ...headers });
 
 export async function rateLoad(o: RateLoad): Promise<LoadResult> {
-  const pool = o.pool ?? ratePool(o.url, o.connections);
-  const headers = { 'content-type': 'application/json', ...o.headers };
+  const pool = o.pool ?? ratePool(o.url, o.connections, o.headers);
   const total = Math.round(o.rate * o.durationS);
   const intervalMs = 1000 / o.rate;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const pending = new Set<Promise<void>>();
+  let pending = 0;
+  let allAnswered: (() => void) | undefined;
   let failed = 0;
   // How late the generator itself sent (its core is shared): part of every latency it reports.
   const lags: number[] = [];
 
   const send = (n: number, due: number) => {
-    const p = pool
-      .request({ path: '/events', method: 'POST', headers, body: o.body(n) })
-      .then(async (res) => {
-        await res.body.dump();
-        if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
-        else {
-          failed++;
-          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-        }
-      })
-      .catch(() => {
+    pending++;
+    pool.post(o.body(n), (status) => {
+      if (status >= 200 && status < 300) latencies.push(performance.now() - due);
+      else {
         failed++;
-        statuses.errors = (statuses.errors ?? 0) + 1;
-      })
-      .finally(() => pending.delete(p));
-    pending.add(p);
+        const key = status === 0 ? 'errors' : String(status);
+        statuses[key] = (statuses[key] ?? 0) + 1;
+      }
+      if (--pending === 0) allAnswered?.();
+    });
   };
 
   const start = performance.now();
@@ -74,7 +69,7 @@ export async function rateLoad(o: RateLoad): Promise<LoadResult> {
     };
     tick();
   });
-  await Promise.all([...pending]);
+  if (pending > 0) await new Promise<void>((resolve) => (allAnswered = resolve));
   const seconds = (performance.now() - start) / 1000;
   if (!o.pool) await pool.close();
 

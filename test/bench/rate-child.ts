@@ -10,7 +10,7 @@ let pool: ReturnType<typeof ratePool>;
 process.on('message', (command: RateCommand) => {
   if ('init' in command) {
     o = command.init;
-    pool = ratePool(o.url, o.connections);
+    pool = ratePool(o.url, o.connections, o.headers);
     return;
   }
   if ('close' in command) {
