@@ -8,7 +8,12 @@ import type { ClaimedEvent, Outbox, OutboxOptions } from './outbox.js';
 import { openPgOutbox } from './pg-outbox.js';
 import { openSqliteOutbox, WAL_LIMIT_BYTES } from './sqlite-outbox.js';
 
-type Opened = { open(opts: OutboxOptions): Promise<Outbox>; cleanup(): Promise<void> };
+type Opened = {
+  open(opts: OutboxOptions): Promise<Outbox>;
+  cleanup(): Promise<void>;
+  /** PostgreSQL only: a query on the outbox's database. */
+  sql?(text: string): Promise<Record<string, unknown>[]>;
+};
 const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promise<Opened> }[] = [
   {
     name: 'SQLite',
@@ -27,6 +32,7 @@ const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promis
       return {
         open: (o) => openPgOutbox(conn.pgPool!, o),
         cleanup: async () => (await conn.close(), await db.drop()),
+        sql: async (text) => (await conn.pgPool!.query(text)).rows,
       };
     },
   },
@@ -178,6 +184,24 @@ for (const d of dialects) {
       expect(rows.map((r) => r.payload)).toEqual(tricky);
       await a.remove(rows.map((r) => r.id));
     });
+
+    if (d.name === 'PostgreSQL')
+      it("stores a group's payloads uncompressed, where compressing cost more than the rest", async () => {
+        const big = (i: number) => ({
+          ...entry(i, '7'),
+          payload: JSON.stringify({ event_id: `b${i}`, user_data: { em: 'ab'.repeat(600) } }),
+        });
+        await a.append(Array.from({ length: 20 }, (_, i) => big(i)));
+        const [row] = await env.sql!(
+          `select pg_column_compression(payloads) as method, length(payloads) as chars
+             from outbox_batch where '7' = any(pixel_ids)`,
+        );
+        expect(row).toEqual({ method: null, chars: expect.any(Number) });
+        expect(row!.chars).toBeGreaterThan(20 * 1200);
+        const rows = (await a.claim(50, Date.now(), [])).filter((r) => r.pixelId === '7');
+        expect(rows).toHaveLength(20);
+        await a.remove(rows.map((r) => r.id));
+      });
 
     it('expires held events older than the retention', async () => {
       await a.append([entry(9, '3')]);

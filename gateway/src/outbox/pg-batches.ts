@@ -84,6 +84,11 @@ export function payloadText(items: readonly OutboxEntry[]): string {
 }
 const SEPARATOR = '\x1e';
 
+/**
+ * The batch's payloads are stored out of line uncompressed (migration 0003): compressing 40-50
+ * KB of hashed user data with pglz cost PostgreSQL 36 µs of CPU per event, five times the rest
+ * of the insert.
+ */
 export const INSERT_BATCH = `insert into outbox_batch
   (lease_owner, lease_until, created_at, pixel_ids, account_ids, event_names, payloads)
   values ($1, $2, $3, $4, $5, $6, $7) returning id`;
