@@ -7,7 +7,7 @@ let server: Server | undefined;
 let pool: RawPool | undefined;
 afterEach(async () => {
   await pool?.close();
-  await new Promise((r) => server?.close(r));
+  if (server) await new Promise((r) => server!.close(r));
   server = pool = undefined;
 });
 
@@ -73,5 +73,14 @@ describe('the fixed-rate generator’s HTTP client', () => {
     pool = new RawPool(url, 1, {});
     expect(await post(pool, 'close')).toBe(0);
     expect(await post(pool, 'ok')).toBe(202);
+  });
+
+  it('fails what waits when the server refuses connections, instead of waiting for ever', async () => {
+    // Nothing listens on port 1.
+    const url = 'http://127.0.0.1:1';
+    pool = new RawPool(url, 2, {});
+    expect(await Promise.all([post(pool, 'a'), post(pool, 'b'), post(pool, 'c')])).toEqual([
+      0, 0, 0,
+    ]);
   });
 });

@@ -61,8 +61,12 @@ export class RawPool {
   private open(): void {
     const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
     const conn: Conn = { socket, done: undefined, partial: undefined };
+    let connected = false;
     this.all.add(conn);
-    socket.on('connect', () => this.free(conn));
+    socket.on('connect', () => {
+      connected = true;
+      this.free(conn);
+    });
     socket.on('data', (chunk: Buffer) => this.read(conn, chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -71,7 +75,11 @@ export class RawPool {
       if (i >= 0) this.idle.splice(i, 1);
       conn.done?.(0);
       conn.done = undefined;
-      if (!this.closed) this.open();
+      if (this.closed) return;
+      if (connected) return this.open();
+      // The server refuses connections: what waits for one fails now, rather than never.
+      while (this.queued > 0) this.takeQueued().done(0);
+      setTimeout(() => this.closed || this.open(), 100);
     });
   }
 
@@ -99,12 +107,17 @@ export class RawPool {
   }
 
   private free(conn: Conn): void {
-    if (this.queueHead < this.queue.length) {
-      const next = this.queue[this.queueHead]!;
-      this.queue[this.queueHead++] = undefined!;
-      if (this.queueHead === this.queue.length) this.queue.length = this.queueHead = 0;
+    if (this.queued > 0) {
+      const next = this.takeQueued();
       this.send(conn, next.request, next.done);
     } else this.idle.push(conn);
+  }
+
+  private takeQueued(): { request: Buffer; done: Done } {
+    const next = this.queue[this.queueHead]!;
+    this.queue[this.queueHead++] = undefined!;
+    if (this.queueHead === this.queue.length) this.queue.length = this.queueHead = 0;
+    return next;
   }
 
   /** Requests waiting for a free connection. */
