@@ -1,12 +1,11 @@
 import { ByteRing } from './byte-ring.js';
 import { HandedOut } from './handed-out.js';
 import type { Appended } from './journal.js';
-import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { OFF_TABLE_IDS, type ClaimedEvent, type OutboxEntry } from './outbox.js';
 import { WaitingRows, type RowMaker } from './waiting-rows.js';
 
-/** Ids of journal rows: a journal sequence number plus this, far above any table id. */
-export const JOURNAL_IDS = 2 ** 50;
-export const isJournalId = (id: number) => id >= JOURNAL_IDS;
+/** Ids of journal rows: a journal sequence number plus this. */
+export const JOURNAL_IDS = OFF_TABLE_IDS;
 
 /**
  * A journal row handed out of the lane, its payload's bytes in the lane's ring (byte-ring.ts)

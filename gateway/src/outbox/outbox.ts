@@ -7,6 +7,13 @@ export interface OutboxEntry {
   payload: string;
 }
 
+/**
+ * Ids from here up name events an outbox keeps outside its table (the SQLite journal's records,
+ * the events of a PostgreSQL batch row): far above any table id, so one id tells where it is.
+ */
+export const OFF_TABLE_IDS = 2 ** 50;
+export const isOffTableId = (id: number) => id >= OFF_TABLE_IDS;
+
 export interface ClaimedEvent extends OutboxEntry {
   id: number;
   attempts: number;

@@ -1,4 +1,4 @@
-import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { OFF_TABLE_IDS, type ClaimedEvent, type OutboxEntry } from './outbox.js';
 
 // The PostgreSQL outbox stores the events this replica hands to its own forwarder as one
 // `outbox_batch` row per group commit, not one `outbox` row per event. A row per event cost
@@ -10,11 +10,10 @@ import type { ClaimedEvent, OutboxEntry } from './outbox.js';
 // runs out, any replica turns them into `outbox` rows (`EXPLODE`), which may send again the
 // events it had delivered: at least once, as with a lease that runs out mid-delivery.
 
-/** Ids of events in a batch row: far above any `outbox` id, and telling the batch apart. */
-export const BATCH_IDS = 2 ** 50;
+/** Ids of events in a batch row tell the batch and the event's place in it apart. */
+const BATCH_IDS = OFF_TABLE_IDS;
 /** Events in one batch row at most (a group commit beyond it writes the rest as rows). */
 export const BATCH_MAX = 4096;
-export const isBatchEventId = (id: number) => id >= BATCH_IDS;
 export const batchEventId = (batch: number, index: number) => BATCH_IDS + batch * BATCH_MAX + index;
 const batchOf = (id: number) => Math.floor((id - BATCH_IDS) / BATCH_MAX);
 const indexOf = (id: number) => (id - BATCH_IDS) % BATCH_MAX;

@@ -8,11 +8,11 @@ import {
   EXPLODE,
   INSERT_BATCH,
   INSERT_ROWS,
-  isBatchEventId,
   payloadText,
 } from './pg-batches.js';
 import {
   GroupCommit,
+  isOffTableId,
   type ClaimedEvent,
   type Outbox,
   type OutboxEntry,
@@ -217,6 +217,6 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
 type RowToWrite = OutboxEntry & { createdAt: number; attempts: number };
 
 const splitIds = (ids: readonly number[]) => ({
-  rows: ids.filter((id) => !isBatchEventId(id)),
-  batched: ids.filter(isBatchEventId),
+  rows: ids.filter((id) => !isOffTableId(id)),
+  batched: ids.filter(isOffTableId),
 });

@@ -4,10 +4,11 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { GatewayError } from '../errors.js';
 import { DiskGuard } from './disk-guard.js';
-import { FastLane, isJournalId, JOURNAL_IDS } from './fast-lane.js';
+import { FastLane, JOURNAL_IDS } from './fast-lane.js';
 import { Journal, readJournal, removeSegments } from './journal.js';
 import {
   GroupCommit,
+  isOffTableId,
   type ClaimedEvent,
   type Outbox,
   type OutboxEntry,
@@ -309,7 +310,7 @@ const syncWal = promisify(fdatasync);
 function split(ids: readonly number[]): [number[], number[]] {
   const fast: number[] = [];
   const table: number[] = [];
-  for (const id of ids) (isJournalId(id) ? fast : table).push(id);
+  for (const id of ids) (isOffTableId(id) ? fast : table).push(id);
   return [fast, table];
 }
 
