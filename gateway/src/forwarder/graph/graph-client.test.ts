@@ -131,6 +131,44 @@ describe('GraphClient.send', () => {
     }
   });
 
+  it('classifies an answer that is not JSON, or over 1 MB, on its status alone', async () => {
+    let calls = 0;
+    const proxy = createServer((req, res) => {
+      req.resume();
+      calls++;
+      if (req.url!.includes('/1/')) {
+        res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
+        return;
+      }
+      // 1.5 MB of a 4 MB answer, and then nothing: only a reader that stops at 1 MB is done.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 4 << 20 });
+      res.write(`{"events_received":1,"pad":"${'x'.repeat(3 << 19)}`);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const viaProxy = new GraphClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiVersion: 'v25.0',
+      timeoutMs: 2000,
+    });
+    try {
+      expect(await viaProxy.send('1', TOKEN, [event()])).toMatchObject({
+        kind: 'retry',
+        reason: expect.stringContaining('502'),
+      });
+      const started = Date.now();
+      expect(await viaProxy.send('2', TOKEN, [event()])).toMatchObject({ kind: 'ok' });
+      expect(Date.now() - started).toBeLessThan(1000);
+      // The pool is still usable after the connection it cut.
+      expect((await viaProxy.send('1', TOKEN, [event()])).kind).toBe('retry');
+      expect(calls).toBe(3);
+    } finally {
+      await viaProxy.close();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
   it('reports token_invalid when Graph says the token is invalid (code 190)', async () => {
     standIn.setBehaviour({ invalidTokens: [TOKEN] });
     const r = await send(client, [event()]);

@@ -1,8 +1,8 @@
 // The only code in the gateway that talks to Meta. It turns every outcome, including network
 // failures and its own bugs, into a GraphSendResult: the forwarder decides, this never throws.
 import { Pool } from 'undici';
-import { classifyGraphResponse } from './graph-classify.js';
 import type { GraphSendResult } from './graph-classify.js';
+import { exchange } from './graph-exchange.js';
 import { describeFailure, redact } from './graph-sanitize.js';
 
 export { classifyGraphResponse, parseRetryAfter } from './graph-classify.js';
@@ -19,8 +19,6 @@ export interface GraphClientOptions {
 export const MAX_EVENTS_PER_REQUEST = 1000;
 // A batch of unusually large events can make a body of many megabytes: not worth keeping.
 const MAX_SPARE_BYTES = 4 << 20;
-// Graph answers are a few hundred bytes; a larger body is a proxy page, read no further.
-const MAX_RESPONSE_BYTES = 1 << 20;
 // Pixel/dataset ids are numeric; refusing anything path-like keeps a bad id from reaching another route.
 const PIXEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -102,31 +100,21 @@ export class GraphClient {
   }
 
   private async post(path: string, body: Buffer): Promise<GraphSendResult> {
-    // undici's headers/body timers tick at ~0.5 s resolution (a 1.5 s timeout can become 2.5 s);
-    // this deadline makes timeoutMs a real bound on the whole exchange. Not AbortSignal.timeout:
-    // its timer cannot be cancelled and lives out the full timeout after the answer, so at a few
-    // thousand one-event calls a second (thousands of pixels) tens of thousands of timers piled
-    // up in the old generation and grew the heap between major collections.
-    const deadline = new AbortController();
-    const timer = setTimeout(
-      () => deadline.abort(new DOMException('timeout', 'TimeoutError')),
-      this.timeoutMs,
-    );
-    try {
-      const result = await this.exchange(path, body, deadline.signal);
-      // Accepted, so Meta read the whole body: nothing holds it any more. After any other
-      // answer (one may come before the body is sent in full) or a failure, the socket may
-      // still be writing from it, and it is left to the garbage collector.
-      if (
-        result.kind === 'ok' &&
-        this.spareBodies.length < this.slots &&
-        body.buffer.byteLength <= MAX_SPARE_BYTES
-      )
-        this.spareBodies.push(body);
-      return result;
-    } finally {
-      clearTimeout(timer);
-    }
+    // The deadline is the exchange's own timer, not AbortSignal.timeout: its timer cannot be
+    // cancelled and lives out the full timeout after the answer, so at a few thousand one-event
+    // calls a second (thousands of pixels) tens of thousands of timers piled up in the old
+    // generation and grew the heap between major collections.
+    const result = await exchange(this.pool, path, body, this.timeoutMs);
+    // Accepted, so Meta read the whole body: nothing holds it any more. After any other answer
+    // (one may come before the body is sent in full) or a failure, the socket may still be
+    // writing from it, and it is left to the garbage collector.
+    if (
+      result.kind === 'ok' &&
+      this.spareBodies.length < this.slots &&
+      body.buffer.byteLength <= MAX_SPARE_BYTES
+    )
+      this.spareBodies.push(body);
+    return result;
   }
 
   /** A buffer of at least `n` bytes: a spare one if it is large enough. */
@@ -134,42 +122,6 @@ export class GraphClient {
     const spare = this.spareBodies.pop();
     if (spare && spare.buffer.byteLength >= n) return Buffer.from(spare.buffer, 0, n);
     return Buffer.allocUnsafeSlow(Math.max(n, 64 * 1024)).subarray(0, n);
-  }
-
-  private async exchange(
-    path: string,
-    body: Buffer,
-    signal: AbortSignal,
-  ): Promise<GraphSendResult> {
-    const res = await this.pool.request({
-      path,
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        'user-agent': 'capgw',
-      },
-      body,
-      signal,
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Reading to the end returns the socket to the keep-alive pool; stopping early destroys it.
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_RESPONSE_BYTES) {
-        res.body.destroy();
-        break;
-      }
-      chunks.push(chunk);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      parsed = undefined; // non-JSON (proxy page, truncated): classified on the status alone
-    }
-    return classifyGraphResponse(res.statusCode, parsed, res.headers);
   }
 
   async close(): Promise<void> {
