@@ -100,10 +100,6 @@ export class GraphClient {
   }
 
   private async post(path: string, body: Buffer): Promise<GraphSendResult> {
-    // The deadline is the exchange's own timer, not AbortSignal.timeout: its timer cannot be
-    // cancelled and lives out the full timeout after the answer, so at a few thousand one-event
-    // calls a second (thousands of pixels) tens of thousands of timers piled up in the old
-    // generation and grew the heap between major collections.
     const result = await exchange(this.pool, path, body, this.timeoutMs);
     // Accepted, so Meta read the whole body: nothing holds it any more. After any other answer
     // (one may come before the body is sent in full) or a failure, the socket may still be

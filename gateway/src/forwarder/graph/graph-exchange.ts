@@ -12,7 +12,7 @@ import {
 import { describeFailure } from './graph-sanitize.js';
 
 /** Graph answers are a few hundred bytes; a larger body is a proxy page, read no further. */
-export const MAX_RESPONSE_BYTES = 1 << 20;
+const MAX_RESPONSE_BYTES = 1 << 20;
 
 const REQUEST_HEADERS = {
   'content-type': 'application/json',
@@ -53,6 +53,9 @@ class GraphExchange implements Dispatcher.DispatchHandler {
     private readonly resolve: (result: GraphSendResult) => void,
     private readonly timeoutMs: number,
   ) {
+    // A timer cleared on the answer. AbortSignal.timeout's cannot be cancelled and lives out the
+    // full timeout: at a few thousand one-event calls a second (thousands of pixels) tens of
+    // thousands of them piled up in the old generation.
     this.timer = setTimeout(() => this.timeOut(), timeoutMs);
   }
 
