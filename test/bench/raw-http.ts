@@ -5,6 +5,7 @@
 // meanwhile went out late, p99 3-11 ms late at 4,500 req/s, and open-loop timing counts that
 // lateness as the server's latency.
 import net from 'node:net';
+import { Fifo } from '../../gateway/src/outbox/fifo.js';
 
 /** The response's status code, or 0 when the connection failed before it came. */
 export type Done = (status: number) => void;
@@ -21,8 +22,7 @@ export class RawPool {
   private readonly host: string;
   private readonly port: number;
   private readonly idle: Conn[] = [];
-  private readonly queue: { request: Buffer; done: Done }[] = [];
-  private queueHead = 0;
+  private readonly queue = new Fifo<{ request: Buffer; done: Done }>();
   private readonly head: string;
   private closed = false;
   private readonly all = new Set<Conn>();
@@ -78,7 +78,7 @@ export class RawPool {
       if (this.closed) return;
       if (connected) return this.open();
       // The server refuses connections: what waits for one fails now, rather than never.
-      while (this.queued > 0) this.takeQueued().done(0);
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) next.done(0);
       setTimeout(() => this.closed || this.open(), 100);
     });
   }
@@ -107,22 +107,14 @@ export class RawPool {
   }
 
   private free(conn: Conn): void {
-    if (this.queued > 0) {
-      const next = this.takeQueued();
-      this.send(conn, next.request, next.done);
-    } else this.idle.push(conn);
-  }
-
-  private takeQueued(): { request: Buffer; done: Done } {
-    const next = this.queue[this.queueHead]!;
-    this.queue[this.queueHead++] = undefined!;
-    if (this.queueHead === this.queue.length) this.queue.length = this.queueHead = 0;
-    return next;
+    const next = this.queue.shift();
+    if (next) this.send(conn, next.request, next.done);
+    else this.idle.push(conn);
   }
 
   /** Requests waiting for a free connection. */
   get queued(): number {
-    return this.queue.length - this.queueHead;
+    return this.queue.size;
   }
 
   async close(): Promise<void> {
