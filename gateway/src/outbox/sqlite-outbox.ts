@@ -6,6 +6,7 @@ import { GatewayError } from '../errors.js';
 import { DiskGuard } from './disk-guard.js';
 import { FastLane, JOURNAL_IDS } from './fast-lane.js';
 import { Journal, readJournal, removeSegments } from './journal.js';
+import { CLAIMED_COLUMNS, prepareOutboxSchema } from './sqlite-outbox-schema.js';
 import {
   GroupCommit,
   isOffTableId,
@@ -21,28 +22,17 @@ import {
 // (SQLite locks per file, so event writes never wait on a configuration transaction): events
 // past the lane's room while the forwarder is behind, retries, held pixels' events, and what a
 // previous process left in the journal. Both count towards OUTBOX_MAX_EVENTS.
-const SCHEMA = `
-create table if not exists outbox (
-  id integer primary key autoincrement,
-  pixel_id text not null,
-  account_id text not null,
-  event_name text not null,
-  payload text not null,
-  created_at integer not null,
-  attempts integer not null default 0,
-  next_attempt_at integer not null,
-  lease_owner text,
-  lease_until integer
-);
-create index if not exists outbox_pixel on outbox (pixel_id, id);
-create index if not exists outbox_due on outbox (next_attempt_at, id);
-`;
 
 /** The WAL's size once checkpointed: about its automatic checkpoint size (1,000 pages). */
 export const WAL_LIMIT_BYTES = 4 * 1024 * 1024;
 
+/** Payload bytes per transaction when many rows move into the table at once. */
+export const PARK_CHUNK_BYTES = 1024 * 1024;
+
 /** What a row waiting in the table keeps beyond the entry itself. */
 type Waiting = { createdAt: number; attempts: number };
+/** A row on its way into the table: new, recovered from the journal, or out of the lane. */
+type ToTable = OutboxEntry & Partial<Waiting> & Pick<ClaimedEvent, 'payloadBytes'>;
 
 type Row = {
   id: number;
@@ -79,7 +69,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // checkpoint size, and SQLite keeps the file at its largest: on a nearly full disk that space
   // would keep intake refused long after the backlog drained. Truncated back after checkpoints.
   db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
-  db.exec(SCHEMA);
+  prepareOutboxSchema(db);
   // Only this process uses the file: leases left by a killed predecessor are void, and the rows
   // they kept out of reach (a lease defers next_attempt_at) are due now.
   db.prepare(
@@ -91,28 +81,51 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   const syncTable = () => syncWal(wal);
 
   const insert = db.prepare(
-    'insert into outbox (pixel_id, account_id, event_name, payload, created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into outbox (pixel_id, account_id, event_name, created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?)',
+  );
+  const insertPayload = db.prepare(
+    'insert into outbox_payload (id, payload) values (last_insert_rowid(), ?)',
   );
   /**
    * Rows that wait in the table, due at `at`: beyond the fast lane's room (created now), moved
    * out of the lane (parked, retried: their own creation time and attempts, plus `extraAttempt`)
    * and recovered from a previous process's journal.
    */
-  const insertWaiting = db.transaction(
-    (rows: readonly (OutboxEntry & Partial<Waiting>)[], at: number, extraAttempt = 0) => {
-      for (const r of rows) {
-        const attempts = (r.attempts ?? 0) + extraAttempt;
-        insert.run(r.pixelId, r.accountId, r.eventName, r.payload, r.createdAt ?? at, attempts, at);
+  const insertWaiting = db.transaction((rows: readonly ToTable[], at: number, extraAttempt = 0) => {
+    for (const r of rows) {
+      const attempts = (r.attempts ?? 0) + extraAttempt;
+      insert.run(r.pixelId, r.accountId, r.eventName, r.createdAt ?? at, attempts, at);
+      insertPayload.run(r.payload);
+    }
+  });
+
+  /**
+   * insertWaiting in transactions of about PARK_CHUNK_BYTES of payloads, for moves of many
+   * rows at once: SQLite restarts its WAL only between transactions, so moving a whole lane (up
+   * to 10,000 events, or fewer large ones) in one grew the WAL by all of it, on top of the
+   * table's own growth, and on a nearly full disk that could take the room left for deletes.
+   */
+  const insertInChunks = (rows: readonly ToTable[], at: number, extraAttempt = 0) => {
+    for (let from = 0; from < rows.length;) {
+      let to = from;
+      for (let bytes = 0; to < rows.length && bytes < PARK_CHUNK_BYTES; to++) {
+        bytes += rows[to]!.payloadBytes?.length ?? rows[to]!.payload.length;
       }
-    },
-  );
+      insertWaiting(
+        from === 0 && to === rows.length ? rows : rows.slice(from, to),
+        at,
+        extraAttempt,
+      );
+      from = to;
+    }
+  };
 
   // What a previous process acknowledged into the journal and did not deliver moves into the
   // table, durably, before its segments go; the new journal then starts empty.
   const journalDir = join(dir, 'journal');
   const left = readJournal(journalDir);
   if (left.records.length > 0) {
-    insertWaiting(left.records, Date.now());
+    insertInChunks(left.records, Date.now());
     fdatasyncSync(wal);
   }
   removeSegments(left.files);
@@ -158,7 +171,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   /** Moves lane rows into the table, due at `at`. */
   const park = (rows: readonly ClaimedEvent[], at: number, extraAttempt = 0) => {
     if (rows.length === 0) return;
-    insertWaiting(rows, at, extraAttempt);
+    insertInChunks(rows, at, extraAttempt);
     settle(rows);
   };
   // A segment goes once all of it is settled, after the table's WAL is on disk: a row parked
@@ -193,7 +206,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
          select id from outbox where next_attempt_at <= ?
          ${held > 0 ? `and pixel_id not in (${Array(held).fill('?').join(',')})` : ''}
          order by next_attempt_at, id limit ?)
-       returning id, pixel_id, account_id, event_name, payload, attempts, created_at`,
+       returning ${CLAIMED_COLUMNS}`,
     );
   /** Runs `sql` over the ids in chunks; returns how many rows it changed. */
   const byIds = (sql: string, ids: readonly number[], ...head: unknown[]) => {
@@ -279,7 +292,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       const fast = lane.drop(pixelId, before);
       settle(fast);
       const rows = prepared(
-        'delete from outbox where pixel_id = ? and created_at < ? returning id, pixel_id, account_id, event_name, payload, attempts, created_at',
+        `delete from outbox where pixel_id = ? and created_at < ? returning ${CLAIMED_COLUMNS}`,
       ).all(pixelId, before) as Row[];
       depth -= rows.length + fast.length;
       retireSoon();

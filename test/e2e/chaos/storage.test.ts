@@ -45,7 +45,7 @@ describe.runIf(probe !== undefined)('chaos: the data directory fails', () => {
     disk = mountTmpfs(32)!;
     s = await startStack({
       pixelIds: ['6001'],
-      env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '12' },
+      env: { DATA_DIR: disk.dir, DISK_RESERVE_MB: '8' },
     });
   });
   afterAll(async () => {
@@ -74,14 +74,18 @@ describe.runIf(probe !== undefined)('chaos: the data directory fails', () => {
     s.graph.setBehaviour({ outage: true });
     const acknowledged: string[] = [];
     let full: Awaited<ReturnType<typeof post>> | undefined;
+    // Paced, so that the failed deliveries retry many rounds while the disk fills, as under load:
+    // each round leases and reschedules every waiting row, and those writes must not grow
+    // SQLite's write-ahead log into the reserve (they once wrote the whole 60 KB rows again).
     for (let i = 0; i < 400 && !full; i++) {
       const r = await post(`fill-${i}`, 60_000);
       if (r.status === 202) acknowledged.push(`fill-${i}`);
       else full = r;
+      await sleep(10);
     }
     // The reserve (DISK_RESERVE_MB) stops intake before SQLite would fail: deliveries need room
-    // too, and retries rewrite rows into the write-ahead log, which grows up to its checkpoint
-    // (about 4 MB), so the reserve must stay above that.
+    // too, in the write-ahead log, which grows up to its checkpoint (about 4 MB) and one more
+    // transaction (at most about 1 MB when rows move in bulk), so the reserve stays above that.
     expect(full?.status).toBe(429);
     expect(full?.body.error.code).toBe('OUTBOX_FULL');
     expect(full?.headers.get('retry-after')).toBeTruthy();
