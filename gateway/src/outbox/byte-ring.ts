@@ -41,12 +41,18 @@ export class ByteRing {
     const start = this.placeFor(to - from);
     if (start < 0) return -1;
     source.copy(this.buf, start, from, to); // no view per event, as set(subarray()) made
-    const ticket = this.next++;
-    const i = ticket % this.maxItems;
-    this.starts[i] = start;
-    this.ends[i] = this.head = start + (to - from);
-    this.done[i] = 0;
-    return ticket;
+    return this.placed(start, to - from);
+  }
+
+  /** Encodes `text` in as UTF-8; its ticket, or -1 if there is no room. */
+  writeText(text: string): number {
+    this.reclaim();
+    if (this.next - this.oldest >= this.maxItems) return -1;
+    const n = Buffer.byteLength(text, 'utf8');
+    const start = this.placeFor(n);
+    if (start < 0) return -1;
+    this.buf.write(text, start, n, 'utf8');
+    return this.placed(start, n);
   }
 
   /** The owner is done with the item: its bytes stay readable until the ring writes again. */
@@ -63,6 +69,16 @@ export class ByteRing {
   text(ticket: number): string {
     const i = this.checked(ticket);
     return this.buf.toString('utf8', this.starts[i], this.ends[i]);
+  }
+
+  /** Records a new item of `n` bytes written at `start`; its ticket. */
+  private placed(start: number, n: number): number {
+    const ticket = this.next++;
+    const i = ticket % this.maxItems;
+    this.starts[i] = start;
+    this.ends[i] = this.head = start + n;
+    this.done[i] = 0;
+    return ticket;
   }
 
   /** Where `n` bytes fit, or -1. Live bytes run from the oldest item's start to the head. */

@@ -2,60 +2,11 @@ import { ByteRing } from './byte-ring.js';
 import { HandedOut } from './handed-out.js';
 import type { Appended } from './journal.js';
 import { OFF_TABLE_IDS, type ClaimedEvent, type OutboxEntry } from './outbox.js';
+import { EventNames, RingRow } from './ring-row.js';
 import { WaitingRows, type RowMaker } from './waiting-rows.js';
 
 /** Ids of journal rows: a journal sequence number plus this. */
 export const JOURNAL_IDS = OFF_TABLE_IDS;
-
-/**
- * A journal row handed out of the lane, its payload's bytes in the lane's ring (byte-ring.ts)
- * rather than in a string: a payload string waiting for its batch was promoted to V8's old
- * generation (about 1 KB an event), and promoted payloads brought a full collection every few
- * seconds; on a one-core server its marking held requests for 25-60 ms each time. A row is an
- * object only from its hand-out on (waiting-rows.ts holds the ones waiting).
- */
-class LaneRow implements ClaimedEvent {
-  readonly attempts = 0;
-  /** While handed out: when the lease ends (0 otherwise). */
-  leaseUntil = 0;
-
-  constructor(
-    readonly id: number,
-    readonly pixelId: string,
-    readonly accountId: string,
-    readonly eventName: string,
-    readonly createdAt: number,
-    private readonly ring: ByteRing,
-    /** The payload's bytes in the ring; -1 once it keeps text. */
-    private ticket: number,
-    /** The payload as text instead, when the ring had no room or the row left the lane early. */
-    private text: string | undefined,
-  ) {}
-
-  /** Decoded on each read: only the rare paths (parking in the table, giving up) read text. */
-  get payload(): string {
-    return this.text ?? this.ring.text(this.ticket);
-  }
-
-  get payloadBytes(): Uint8Array | undefined {
-    return this.text === undefined ? this.ring.bytes(this.ticket) : undefined;
-  }
-
-  /** Settled: the ring may reuse its bytes from its next write on. */
-  settle(): void {
-    this.ring.release(this.ticket);
-  }
-
-  /** Leaves the lane for the table or an error record: the text goes with it, the ring is free. */
-  detach(): this {
-    if (this.text === undefined) {
-      this.text = this.ring.text(this.ticket);
-      this.ring.release(this.ticket);
-      this.ticket = -1;
-    }
-    return this;
-  }
-}
 
 /**
  * The journal's rows waiting for the forwarder, kept in memory: they are handed out from here
@@ -67,12 +18,11 @@ class LaneRow implements ClaimedEvent {
 export class FastLane {
   private readonly waiting: WaitingRows;
   /** Handed out, not settled yet. */
-  private readonly taken = new HandedOut<LaneRow>();
+  private readonly taken = new HandedOut<RingRow>();
   private readonly ring: ByteRing;
-  /** One string per event name: a request's own copy would live as long as its row waits. */
-  private readonly names = new Map<string, string>();
-  private readonly makeRow: RowMaker<LaneRow> = (id, pixel, account, name, at, ticket, text) =>
-    new LaneRow(id, pixel, account, name, at, this.ring, ticket, text);
+  private readonly names = new EventNames();
+  private readonly makeRow: RowMaker<RingRow> = (id, pixel, account, name, at, ticket, text) =>
+    new RingRow(id, pixel, account, name, at, this.ring, ticket, text);
 
   constructor(
     private readonly leaseMs: number,
@@ -100,20 +50,12 @@ export class FastLane {
         JOURNAL_IDS + firstSeq + i,
         e.pixelId,
         e.accountId,
-        this.intern(e.eventName),
+        this.names.intern(e.eventName),
         createdAt,
         ticket,
         ticket < 0 ? e.payload : undefined,
       );
     }
-  }
-
-  private intern(name: string): string {
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    if (this.names.size >= 1000) this.names.clear(); // custom event names have no bound
-    this.names.set(name, name);
-    return name;
   }
 
   /** Up to `limit` rows, lapsed ones first; `parked`: rows of held pixels, no longer here. */

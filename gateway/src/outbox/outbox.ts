@@ -25,17 +25,6 @@ export interface ClaimedEvent extends OutboxEntry {
   readonly payloadBytes?: Uint8Array;
 }
 
-/** A just-stored entry as the forwarder takes it from memory: its id, no attempt yet. */
-export const freshClaim = (e: OutboxEntry, id: number, createdAt: number): ClaimedEvent => ({
-  id,
-  pixelId: e.pixelId,
-  accountId: e.accountId,
-  eventName: e.eventName,
-  payload: e.payload,
-  attempts: 0,
-  createdAt,
-});
-
 /**
  * The durable outbox: "acknowledged" means "in here". append() resolves only after the rows
  * are committed (requests arriving together share one commit); a crash after that loses

@@ -1,4 +1,5 @@
-import { OFF_TABLE_IDS, type ClaimedEvent, type OutboxEntry } from './outbox.js';
+import { OFF_TABLE_IDS, type OutboxEntry } from './outbox.js';
+import type { RingRow } from './ring-row.js';
 
 // The PostgreSQL outbox stores the events this replica hands to its own forwarder as one
 // `outbox_batch` row per group commit, not one `outbox` row per event. A row per event cost
@@ -27,18 +28,18 @@ interface OpenBatch {
 /** This replica's batch rows that still hold unsettled events, and the events handed out. */
 export class BatchLedger {
   private readonly open = new Map<number, OpenBatch>();
-  private readonly out = new Map<number, ClaimedEvent>();
+  private readonly out = new Map<number, RingRow>();
 
   opened(batch: number, size: number, createdAt: number): void {
     this.open.set(batch, { left: size, settled: new Uint8Array(size), createdAt });
   }
 
-  handedOut(events: readonly ClaimedEvent[]): void {
+  handedOut(events: readonly RingRow[]): void {
     for (const e of events) this.out.set(e.id, e);
   }
 
   /** A handed-out event, for writing it as a row of its own. */
-  event(id: number): ClaimedEvent | undefined {
+  event(id: number): RingRow | undefined {
     return this.out.get(id);
   }
 
@@ -46,6 +47,7 @@ export class BatchLedger {
   settle(ids: readonly number[]): number[] {
     const done: number[] = [];
     for (const id of ids) {
+      this.out.get(id)?.settle(); // its payload's bytes in the hand-off's ring are free
       this.out.delete(id);
       const batch = this.open.get(batchOf(id));
       if (!batch || batch.settled[indexOf(id)]) continue;
@@ -64,7 +66,11 @@ export class BatchLedger {
    */
   forgetOlderThan(before: number): void {
     for (const [id, b] of this.open) if (b.createdAt < before) this.open.delete(id);
-    for (const [id, e] of this.out) if (e.createdAt < before) this.out.delete(id);
+    for (const [id, e] of this.out) {
+      if (e.createdAt >= before) continue;
+      e.detach(); // a delivery still under way reads the text; the ring's bytes are free
+      this.out.delete(id);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { GatewayError } from '../errors.js';
 import { HandOff } from './hand-off.js';
+import type { RingRow } from './ring-row.js';
 import {
   BATCH_MAX,
   BatchLedger,
@@ -154,7 +155,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       );
       const claimed = r.rows.map(toClaimed);
       if (claimed.length < limit) {
-        const letGo: ClaimedEvent[] = [];
+        const letGo: RingRow[] = [];
         const taken = handOff.take(limit - claimed.length, now, held, letGo);
         ledger.handedOut(taken);
         claimed.push(...taken);
@@ -182,8 +183,16 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       const { rows, batched } = splitIds(ids);
       if (batched.length > 0) {
         const events = batched.map((id) => ledger.event(id)).filter((e) => e !== undefined);
+        // Field by field: a handed-out row's payload is a getter (its bytes are in a ring).
         await insertRows(
-          events.map((e) => ({ ...e, attempts: e.attempts + 1 })),
+          events.map((e) => ({
+            pixelId: e.pixelId,
+            accountId: e.accountId,
+            eventName: e.eventName,
+            payload: e.payload,
+            createdAt: e.createdAt,
+            attempts: e.attempts + 1,
+          })),
           at,
         );
         await settle(events.map((e) => e.id));
