@@ -1,9 +1,7 @@
-import { ByteRing } from './byte-ring.js';
 import { HandedOut } from './handed-out.js';
 import type { Appended } from './journal.js';
 import { OFF_TABLE_IDS, type ClaimedEvent, type OutboxEntry } from './outbox.js';
-import { EventNames, RingRow } from './ring-row.js';
-import { WaitingRows, type RowMaker } from './waiting-rows.js';
+import { RingQueue, type RingRow } from './ring-row.js';
 
 /** Ids of journal rows: a journal sequence number plus this. */
 export const JOURNAL_IDS = OFF_TABLE_IDS;
@@ -16,13 +14,9 @@ export const JOURNAL_IDS = OFF_TABLE_IDS;
  * where they wait for a new token without pinning their segment on disk.
  */
 export class FastLane {
-  private readonly waiting: WaitingRows;
+  private readonly waiting: RingQueue;
   /** Handed out, not settled yet. */
   private readonly taken = new HandedOut<RingRow>();
-  private readonly ring: ByteRing;
-  private readonly names = new EventNames();
-  private readonly makeRow: RowMaker<RingRow> = (id, pixel, account, name, at, ticket, text) =>
-    new RingRow(id, pixel, account, name, at, this.ring, ticket, text);
 
   constructor(
     private readonly leaseMs: number,
@@ -31,8 +25,7 @@ export class FastLane {
     /** The payloads' ring: 10,000 events of 800 bytes; a row past it keeps its payload as text. */
     ringBytes = 8 * 1024 * 1024,
   ) {
-    this.ring = new ByteRing(ringBytes);
-    this.waiting = new WaitingRows(capacity);
+    this.waiting = new RingQueue(capacity, ringBytes);
   }
 
   /** How many of the next appended rows may take the fast path. */
@@ -44,17 +37,8 @@ export class FastLane {
   push(entries: readonly OutboxEntry[], written: Appended, createdAt: number): void {
     const { firstSeq, bytes, spans } = written;
     for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      const ticket = this.ring.write(bytes, spans[2 * i]!, spans[2 * i + 1]!);
-      this.waiting.push(
-        JOURNAL_IDS + firstSeq + i,
-        e.pixelId,
-        e.accountId,
-        this.names.intern(e.eventName),
-        createdAt,
-        ticket,
-        ticket < 0 ? e.payload : undefined,
-      );
+      const ticket = this.waiting.ring.write(bytes, spans[2 * i]!, spans[2 * i + 1]!);
+      this.waiting.push(JOURNAL_IDS + firstSeq + i, entries[i]!, createdAt, ticket);
     }
   }
 
@@ -70,7 +54,7 @@ export class FastLane {
     const lapsed = this.taken.lapsed(now, limit);
     let l = 0;
     while (rows.length < limit && (l < lapsed.length || this.waiting.size > 0)) {
-      const row = l < lapsed.length ? lapsed[l++]! : this.waiting.shift(this.makeRow)!;
+      const row = l < lapsed.length ? lapsed[l++]! : this.waiting.shift()!;
       if (skip?.has(row.pixelId)) parked.push(row.detach());
       else {
         rows.push(row);
@@ -97,14 +81,14 @@ export class FastLane {
 
   /** Takes out the waiting rows of a pixel created before `before` (expired while held). */
   drop(pixelId: string, before: number): ClaimedEvent[] {
-    return this.waiting
-      .removeWhere((pixel, at) => pixel === pixelId && at < before, this.makeRow)
-      .map((r) => r.detach());
+    return this.waiting.removeWhere((pixel, at) => pixel === pixelId && at < before);
   }
 
   /** Everything still here, handed out or waiting; the lane is empty afterwards. */
   takeAll(): ClaimedEvent[] {
-    const all = [...this.taken.takeAll(), ...this.waiting.removeWhere(() => true, this.makeRow)];
-    return all.map((r) => r.detach());
+    return [
+      ...this.taken.takeAll().map((r) => r.detach()),
+      ...this.waiting.removeWhere(() => true),
+    ];
   }
 }

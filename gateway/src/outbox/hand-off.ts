@@ -1,7 +1,5 @@
-import { ByteRing } from './byte-ring.js';
 import type { OutboxEntry } from './outbox.js';
-import { EventNames, RingRow } from './ring-row.js';
-import { WaitingRows, type RowMaker } from './waiting-rows.js';
+import { RingQueue, type RingRow } from './ring-row.js';
 
 /**
  * Events this process has just committed, kept in memory so the forwarder takes them without
@@ -17,11 +15,7 @@ import { WaitingRows, type RowMaker } from './waiting-rows.js';
  * 1.5-2 ms on SQLite) and were promoted, bringing a full collection every 10-15 s.
  */
 export class HandOff {
-  private readonly waiting: WaitingRows;
-  private readonly ring: ByteRing;
-  private readonly names = new EventNames();
-  private readonly makeRow: RowMaker<RingRow> = (id, pixel, account, name, at, ticket, text) =>
-    new RingRow(id, pixel, account, name, at, this.ring, ticket, text);
+  private readonly waiting: RingQueue;
 
   constructor(
     private readonly leaseMs: number,
@@ -30,8 +24,7 @@ export class HandOff {
     /** The payloads' ring: 10,000 events of 800 bytes; a row past it keeps its payload as text. */
     ringBytes = 8 * 1024 * 1024,
   ) {
-    this.waiting = new WaitingRows(capacity);
-    this.ring = new ByteRing(ringBytes);
+    this.waiting = new RingQueue(capacity, ringBytes);
   }
 
   /** How many of the next appended rows to write leased and keep here. */
@@ -43,16 +36,7 @@ export class HandOff {
   add(entries: readonly OutboxEntry[], ids: readonly number[], createdAt: number): void {
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      const ticket = this.ring.writeText(e.payload);
-      this.waiting.push(
-        ids[i]!,
-        e.pixelId,
-        e.accountId,
-        this.names.intern(e.eventName),
-        createdAt,
-        ticket,
-        ticket < 0 ? e.payload : undefined,
-      );
+      this.waiting.push(ids[i]!, e, createdAt, this.waiting.ring.writeText(e.payload));
     }
   }
 
@@ -67,7 +51,7 @@ export class HandOff {
     const skip = held.length > 0 ? new Set(held) : undefined;
     const freshAfter = now - this.leaseMs / 2;
     while (out.length < limit && this.waiting.size > 0) {
-      const row = this.waiting.shift(this.makeRow)!;
+      const row = this.waiting.shift()!;
       if (row.createdAt >= freshAfter && !skip?.has(row.pixelId)) out.push(row);
       else letGo?.push(row.detach()); // the ring's bytes are free either way
     }
@@ -76,8 +60,6 @@ export class HandOff {
 
   /** Lets go of a pixel's rows created before `before` (their events expired while held). */
   drop(pixelId: string, before: number): RingRow[] {
-    return this.waiting
-      .removeWhere((pixel, at) => pixel === pixelId && at < before, this.makeRow)
-      .map((r) => r.detach());
+    return this.waiting.removeWhere((pixel, at) => pixel === pixelId && at < before);
   }
 }

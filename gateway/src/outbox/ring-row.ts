@@ -1,5 +1,6 @@
-import type { ByteRing } from './byte-ring.js';
-import type { ClaimedEvent } from './outbox.js';
+import { ByteRing } from './byte-ring.js';
+import type { ClaimedEvent, OutboxEntry } from './outbox.js';
+import { WaitingRows, type RowMaker } from './waiting-rows.js';
 
 /**
  * A row handed out of memory (the SQLite outbox's fast lane, the PostgreSQL outbox's hand-off),
@@ -52,8 +53,54 @@ export class RingRow implements ClaimedEvent {
   }
 }
 
+/**
+ * Rows waiting in memory, oldest first, as columns (waiting-rows.ts) with their payloads' bytes
+ * in a ring: what the fast lane and the hand-off both keep. A row becomes a RingRow on leaving.
+ */
+export class RingQueue {
+  /** The payloads' bytes: the owner writes each row's payload here before pushing it. */
+  readonly ring: ByteRing;
+  private readonly waiting: WaitingRows;
+  private readonly names = new EventNames();
+  private readonly makeRow: RowMaker<RingRow> = (id, pixel, account, name, at, ticket, text) =>
+    new RingRow(id, pixel, account, name, at, this.ring, ticket, text);
+
+  constructor(capacity: number, ringBytes: number) {
+    this.ring = new ByteRing(ringBytes);
+    this.waiting = new WaitingRows(capacity);
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  /** Adds a row whose payload is in the ring at `ticket`, or (-1) keeps the entry's text. */
+  push(id: number, e: OutboxEntry, createdAt: number, ticket: number): void {
+    const text = ticket < 0 ? e.payload : undefined;
+    this.waiting.push(
+      id,
+      e.pixelId,
+      e.accountId,
+      this.names.intern(e.eventName),
+      createdAt,
+      ticket,
+      text,
+    );
+  }
+
+  /** The oldest row; undefined when none waits. */
+  shift(): RingRow | undefined {
+    return this.waiting.shift(this.makeRow);
+  }
+
+  /** Takes out the rows `pick` chooses, their payloads as text (the ring's bytes are free). */
+  removeWhere(pick: (pixelId: string, createdAt: number) => boolean): RingRow[] {
+    return this.waiting.removeWhere(pick, this.makeRow).map((r) => r.detach());
+  }
+}
+
 /** One string per event name: a request's own copy would live as long as its row waits. */
-export class EventNames {
+class EventNames {
   private readonly names = new Map<string, string>();
 
   intern(name: string): string {

@@ -11,7 +11,7 @@ export type RowMaker<R> = (
 ) => R;
 
 /**
- * The fast lane's rows waiting for the forwarder, oldest first, kept as columns rather than an
+ * Rows waiting for the forwarder (ring-row.ts), oldest first, kept as columns rather than an
  * object per row. A row waits here until its batch fills (a few hundred milliseconds under
  * load), long enough for V8 to promote an object to its old generation: the lane's row objects
  * were over a third of all the gateway still promoted at half of peak, and what is promoted
