@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '@capgw/test/support/databases';
-import { openSqliteOutbox } from './sqlite-outbox.js';
+import { openSqliteOutbox, PARK_CHUNK_BYTES, WAL_LIMIT_BYTES } from './sqlite-outbox.js';
 
 // The first version of outbox.db, as gateways before the payload table wrote it.
 const FIRST_VERSION = `
@@ -62,6 +63,65 @@ describe('the SQLite outbox file of an earlier version', () => {
       const file = new Database(join(tmp.dir, 'outbox.db'), { readonly: true });
       expect(file.prepare('select count(*) from outbox_payload').pluck().get()).toBe(1);
       file.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  /** A first-version file holding `n` events of `bytes` each, under the table name `table`. */
+  const firstVersionFile = (dir: string, n: number, bytes: number, table = 'outbox') => {
+    const old = new Database(join(dir, 'outbox.db'));
+    old.pragma('journal_mode = WAL');
+    // Set aside (`outbox_v1`), the table had lost its indexes in the same transaction.
+    const schema = table === 'outbox' ? FIRST_VERSION : FIRST_VERSION.split('create index')[0]!;
+    old.exec(schema.replace('create table outbox (', `create table ${table} (`));
+    const insert = old.prepare(
+      `insert into ${table} (pixel_id, account_id, event_name, payload, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?)`,
+    );
+    old.transaction(() => {
+      for (let i = 0; i < n; i++)
+        insert.run(
+          '7',
+          'acc',
+          'Purchase',
+          JSON.stringify({ event_id: `b${i}`, n: 'x'.repeat(bytes) }),
+          1000,
+          0,
+        );
+    })();
+    old.close();
+  };
+
+  it('moves a large backlog over chunk by chunk, its file growing by about a chunk', async () => {
+    const tmp = tempDir();
+    try {
+      firstVersionFile(tmp.dir, 100, 60_000); // 6 MB waiting
+      const size = (f: string) => statSync(join(tmp.dir, f)).size;
+      const before = size('outbox.db');
+      const o = openSqliteOutbox(tmp.dir, { ...opts, maxEvents: 1000 });
+      // In one transaction the new tables took room beside the old one: twice the backlog.
+      expect(size('outbox.db')).toBeLessThan(before + 2 * PARK_CHUNK_BYTES);
+      expect(size('outbox.db-wal')).toBeLessThanOrEqual(WAL_LIMIT_BYTES + 2 * PARK_CHUNK_BYTES);
+      const claimed = await o.claim(1000, Date.now(), []);
+      expect(claimed.map((c) => JSON.parse(c.payload).event_id)).toEqual(
+        Array.from({ length: 100 }, (_, i) => `b${i}`),
+      );
+      await o.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('goes on with a move that a killed start left half done', async () => {
+    const tmp = tempDir();
+    try {
+      // Killed right after setting the first version's table aside.
+      firstVersionFile(tmp.dir, 3, 100, 'outbox_v1');
+      const o = openSqliteOutbox(tmp.dir, opts);
+      expect(o.depth()).toBe(3);
+      const claimed = await o.claim(10, Date.now(), []);
+      expect(claimed.map((c) => JSON.parse(c.payload).event_id)).toEqual(['b0', 'b1', 'b2']);
+      await o.close();
     } finally {
       tmp.remove();
     }

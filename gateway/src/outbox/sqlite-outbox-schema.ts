@@ -34,25 +34,58 @@ export const CLAIMED_COLUMNS =
   'id, pixel_id, account_id, event_name, attempts, created_at, ' +
   '(select payload from outbox_payload p where p.id = outbox.id) as payload';
 
-/** Creates the tables, or moves a file of the first version (payloads in `outbox`) to them. */
-export function prepareOutboxSchema(db: Database.Database): void {
+/**
+ * Creates the tables, and moves a file of the first version (payloads in `outbox`) over: that
+ * table is set aside as `outbox_v1` in one quick transaction, then its rows move in chunks of
+ * about `chunkBytes` of payloads, each chunk a transaction of its own. Events acknowledged
+ * before an update must still be delivered after it, even a large backlog on a nearly full
+ * disk: moved in one transaction it needed room for all of it twice (table and WAL), and a
+ * start that failed for want of it would fail again. Chunk by chunk, the next one reuses the
+ * pages the last one freed. A start interrupted midway goes on where it stopped.
+ */
+export function prepareOutboxSchema(db: Database.Database, chunkBytes = 1024 * 1024): void {
   const columns = db.prepare("select name from pragma_table_info('outbox')").pluck().all();
-  if (!columns.includes('payload')) {
-    db.exec(SCHEMA);
-    return;
+  if (columns.includes('payload')) {
+    db.transaction(() =>
+      db.exec(`alter table outbox rename to outbox_v1;
+        drop index outbox_pixel;
+        drop index outbox_due;`),
+    )();
   }
-  // Events acknowledged before an update must still be delivered after it. One transaction:
-  // on a disk too full for the copy the old table stays as it was and the start fails.
-  db.transaction(() => {
-    db.exec(`alter table outbox rename to outbox_v1;
-      drop index outbox_pixel;
-      drop index outbox_due;`);
-    db.exec(SCHEMA);
-    db.exec(`insert into outbox (id, pixel_id, account_id, event_name, created_at, attempts,
-        next_attempt_at, lease_owner, lease_until)
-      select id, pixel_id, account_id, event_name, created_at, attempts, next_attempt_at,
-        lease_owner, lease_until from outbox_v1;
-      insert into outbox_payload (id, payload) select id, payload from outbox_v1;
-      drop table outbox_v1;`);
-  })();
+  db.exec(SCHEMA);
+  const left = db
+    .prepare("select count(*) from sqlite_master where type = 'table' and name = 'outbox_v1'")
+    .pluck()
+    .get();
+  if (left === 0) return;
+
+  const sizes = db.prepare(
+    'select id, octet_length(payload) as bytes from outbox_v1 order by id limit 1000',
+  );
+  const moveRows = db.prepare(
+    `insert into outbox (id, pixel_id, account_id, event_name, created_at, attempts,
+       next_attempt_at, lease_owner, lease_until)
+     select id, pixel_id, account_id, event_name, created_at, attempts, next_attempt_at,
+       lease_owner, lease_until from outbox_v1 where id between ? and ?`,
+  );
+  const movePayloads = db.prepare(
+    'insert into outbox_payload (id, payload) select id, payload from outbox_v1 where id between ? and ?',
+  );
+  const forget = db.prepare('delete from outbox_v1 where id between ? and ?');
+  const move = db.transaction((from: number, to: number) => {
+    moveRows.run(from, to);
+    movePayloads.run(from, to);
+    forget.run(from, to);
+  });
+  for (;;) {
+    const rows = sizes.all() as { id: number; bytes: number }[];
+    if (rows.length === 0) break;
+    // The oldest rows of about chunkBytes together, one at least.
+    let last = 0;
+    let bytes = rows[0]!.bytes;
+    while (last + 1 < rows.length && bytes + rows[last + 1]!.bytes <= chunkBytes)
+      bytes += rows[++last]!.bytes;
+    move(rows[0]!.id, rows[last]!.id);
+  }
+  db.exec('drop table outbox_v1');
 }
