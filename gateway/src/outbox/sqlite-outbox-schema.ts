@@ -43,7 +43,7 @@ export const CLAIMED_COLUMNS =
  * start that failed for want of it would fail again. Chunk by chunk, the next one reuses the
  * pages the last one freed. A start interrupted midway goes on where it stopped.
  */
-export function prepareOutboxSchema(db: Database.Database, chunkBytes = 1024 * 1024): void {
+export function prepareOutboxSchema(db: Database.Database, chunkBytes: number): void {
   const columns = db.prepare("select name from pragma_table_info('outbox')").pluck().all();
   if (columns.includes('payload')) {
     db.transaction(() =>

@@ -69,7 +69,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // checkpoint size, and SQLite keeps the file at its largest: on a nearly full disk that space
   // would keep intake refused long after the backlog drained. Truncated back after checkpoints.
   db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
-  prepareOutboxSchema(db);
+  prepareOutboxSchema(db, PARK_CHUNK_BYTES);
   // Only this process uses the file: leases left by a killed predecessor are void, and the rows
   // they kept out of reach (a lease defers next_attempt_at) are due now.
   db.prepare(
