@@ -36,9 +36,7 @@ export class ByteRing {
 
   /** Copies `source[from, to)` in; its ticket, or -1 if there is no room. */
   write(source: Buffer, from: number, to: number): number {
-    this.reclaim();
-    if (this.next - this.oldest >= this.maxItems) return -1;
-    const start = this.placeFor(to - from);
+    const start = this.reserve(to - from);
     if (start < 0) return -1;
     source.copy(this.buf, start, from, to); // no view per event, as set(subarray()) made
     return this.placed(start, to - from);
@@ -46,10 +44,8 @@ export class ByteRing {
 
   /** Encodes `text` in as UTF-8; its ticket, or -1 if there is no room. */
   writeText(text: string): number {
-    this.reclaim();
-    if (this.next - this.oldest >= this.maxItems) return -1;
     const n = Buffer.byteLength(text, 'utf8');
-    const start = this.placeFor(n);
+    const start = this.reserve(n);
     if (start < 0) return -1;
     this.buf.write(text, start, n, 'utf8');
     return this.placed(start, n);
@@ -69,6 +65,13 @@ export class ByteRing {
   text(ticket: number): string {
     const i = this.checked(ticket);
     return this.buf.toString('utf8', this.starts[i], this.ends[i]);
+  }
+
+  /** Where a new item of `n` bytes goes, or -1 when there is no room (bytes or items). */
+  private reserve(n: number): number {
+    this.reclaim();
+    if (this.next - this.oldest >= this.maxItems) return -1;
+    return this.placeFor(n);
   }
 
   /** Records a new item of `n` bytes written at `start`; its ticket. */
