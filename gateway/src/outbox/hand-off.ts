@@ -1,4 +1,5 @@
 import type { OutboxEntry } from './outbox.js';
+import type { EncodedPayloads } from './pg-batches.js';
 import { RingQueue, type RingRow } from './ring-row.js';
 
 /**
@@ -32,11 +33,22 @@ export class HandOff {
     return Math.max(0, this.capacity - this.waiting.size);
   }
 
-  /** Called after the commit, with the ids the database gave the rows. */
-  add(entries: readonly OutboxEntry[], ids: readonly number[], createdAt: number): void {
+  /**
+   * Called after the commit, with the ids the database gave the rows and their payloads as
+   * they were sent, whose bytes are copied into the ring.
+   */
+  add(
+    entries: readonly OutboxEntry[],
+    ids: readonly number[],
+    createdAt: number,
+    payloads: EncodedPayloads,
+  ): void {
+    let start = 0;
     for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      this.waiting.push(ids[i]!, e, createdAt, this.waiting.ring.writeText(e.payload));
+      const end = payloads.ends[i]!;
+      const ticket = this.waiting.ring.write(payloads.bytes, start, end);
+      this.waiting.push(ids[i]!, entries[i]!, createdAt, ticket);
+      start = end + 1;
     }
   }
 

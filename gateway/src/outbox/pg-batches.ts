@@ -1,4 +1,4 @@
-import { OFF_TABLE_IDS, type OutboxEntry } from './outbox.js';
+import { OFF_TABLE_IDS } from './outbox.js';
 import type { RingRow } from './ring-row.js';
 
 // The PostgreSQL outbox stores the events this replica hands to its own forwarder as one
@@ -23,35 +23,45 @@ interface OpenBatch {
   left: number;
   settled: Uint8Array;
   createdAt: number;
+  /** Its events handed out and not settled, by their place in the batch. */
+  out: (RingRow | undefined)[];
 }
 
-/** This replica's batch rows that still hold unsettled events, and the events handed out. */
+/**
+ * This replica's batch rows that still hold unsettled events, and the events handed out: kept
+ * by batch, not in a Map by event id, which took one insertion and one deletion per event and
+ * rebuilt its table every few thousand (as the fast lane found, handed-out.ts).
+ */
 export class BatchLedger {
   private readonly open = new Map<number, OpenBatch>();
-  private readonly out = new Map<number, RingRow>();
 
   opened(batch: number, size: number, createdAt: number): void {
-    this.open.set(batch, { left: size, settled: new Uint8Array(size), createdAt });
+    const out = new Array<RingRow | undefined>(size);
+    this.open.set(batch, { left: size, settled: new Uint8Array(size), createdAt, out });
   }
 
   handedOut(events: readonly RingRow[]): void {
-    for (const e of events) this.out.set(e.id, e);
+    for (const e of events) {
+      const batch = this.open.get(batchOf(e.id));
+      if (batch) batch.out[indexOf(e.id)] = e;
+    }
   }
 
   /** A handed-out event, for writing it as a row of its own. */
   event(id: number): RingRow | undefined {
-    return this.out.get(id);
+    return this.open.get(batchOf(id))?.out[indexOf(id)];
   }
 
   /** Settles batch events (each counts once); returns the batches with nothing left. */
   settle(ids: readonly number[]): number[] {
     const done: number[] = [];
     for (const id of ids) {
-      this.out.get(id)?.settle(); // its payload's bytes in the hand-off's ring are free
-      this.out.delete(id);
       const batch = this.open.get(batchOf(id));
-      if (!batch || batch.settled[indexOf(id)]) continue;
-      batch.settled[indexOf(id)] = 1;
+      const i = indexOf(id);
+      if (!batch || batch.settled[i]) continue;
+      batch.out[i]?.settle(); // its payload's bytes in the hand-off's ring are free
+      batch.out[i] = undefined;
+      batch.settled[i] = 1;
       if (--batch.left === 0) {
         this.open.delete(batchOf(id));
         done.push(batchOf(id));
@@ -65,29 +75,60 @@ export class BatchLedger {
    * them into rows (or will), whatever is settled here.
    */
   forgetOlderThan(before: number): void {
-    for (const [id, b] of this.open) if (b.createdAt < before) this.open.delete(id);
-    for (const [id, e] of this.out) {
-      if (e.createdAt >= before) continue;
-      e.detach(); // a delivery still under way reads the text; the ring's bytes are free
-      this.out.delete(id);
+    for (const [id, b] of this.open) {
+      if (b.createdAt >= before) continue;
+      // A delivery still under way reads the text; the ring's bytes are free.
+      for (const e of b.out) e?.detach();
+      this.open.delete(id);
     }
   }
 }
 
+/** A group's payloads as UTF-8, one after another, each but the last followed by U+001E. */
+export interface EncodedPayloads {
+  /**
+   * Sent as the text parameter of the payloads in binary format, which for text is its UTF-8,
+   * and PostgreSQL splits it with string_to_array. JSON text never holds U+001E (the ASCII
+   * record separator) unescaped: JSON.stringify writes control characters as \u escapes.
+   */
+  bytes: Buffer;
+  /** Where each payload ends in `bytes` (the next one starts a separator later). */
+  ends: Int32Array;
+}
+
 /**
- * The payloads as one text, separated by U+001E (the ASCII record separator), which JSON text
- * never holds unescaped (JSON.stringify writes control characters as \u escapes); PostgreSQL
- * splits it with string_to_array. As a text[] parameter every quote in every payload was
- * escaped (pg's arrayString): 4 % of the gateway's busy time at peak. As one JSON array,
- * PostgreSQL parsed every payload: splitting instead cost it 29-31 µs of CPU per row against
- * 32-36, and a commit of 48 rows 2.1-2.3 ms against 2.4-2.8, in four paired runs.
+ * Encodes payloads once, into `scratch` when they surely fit (3 bytes per UTF-16 unit at
+ * most), else into a buffer of their own. The hand-off copies each event's bytes from here
+ * into its ring. Joining the payloads into one string instead, and letting pg encode it, made
+ * a string of up to half a megabyte per commit, in V8's large-object space, and encoded every
+ * payload twice. As a text[] parameter, every quote in every payload was escaped (pg's
+ * arrayString): 4 % of the gateway's busy time at peak; as one JSON array, PostgreSQL parsed
+ * every payload and spent more CPU per row.
  */
-export function payloadText(items: readonly OutboxEntry[]): string {
-  // Guards the invariant above: a stray separator would shift every payload after it.
-  if (items.some((e) => e.payload.includes(SEPARATOR))) throw new Error('payload holds U+001E');
-  return items.map((e) => e.payload).join(SEPARATOR);
+export function encodePayloads(
+  items: readonly { readonly payload: string }[],
+  scratch?: Buffer,
+): EncodedPayloads {
+  let bound = 0;
+  for (const e of items) bound += e.payload.length * 3 + 1;
+  const bytes = scratch && bound <= scratch.length ? scratch : Buffer.allocUnsafe(exactSize(items));
+  const ends = new Int32Array(items.length);
+  let at = 0;
+  for (let i = 0; i < items.length; i++) {
+    const payload = items[i]!.payload;
+    // Guards the invariant above: a stray separator would shift every payload after it.
+    if (payload.indexOf(SEPARATOR) !== -1) throw new Error('payload holds U+001E');
+    if (i > 0) bytes[at++] = SEPARATOR_BYTE;
+    at += bytes.write(payload, at, 'utf8');
+    ends[i] = at;
+  }
+  return { bytes: bytes.subarray(0, at), ends };
 }
 const SEPARATOR = '\x1e';
+const SEPARATOR_BYTE = 0x1e;
+
+const exactSize = (items: readonly { readonly payload: string }[]) =>
+  items.reduce((n, e) => n + Buffer.byteLength(e.payload, 'utf8') + 1, 0);
 
 /**
  * The batch's payloads are stored out of line uncompressed (migration 0003): compressing 40-50

@@ -9,7 +9,8 @@ import {
   EXPLODE,
   INSERT_BATCH,
   INSERT_ROWS,
-  payloadText,
+  encodePayloads,
+  type EncodedPayloads,
 } from './pg-batches.js';
 import {
   GroupCommit,
@@ -58,6 +59,9 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
 
   const handOff = new HandOff(opts.leaseMs);
   const ledger = new BatchLedger();
+  // Group commits run one at a time (GroupCommit), and each is done with its payloads' bytes
+  // (sent, then copied into the hand-off's ring) before the next encodes into the same room.
+  const groupScratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
 
   /** Writes events as `outbox` rows of their own, unleased, due at `due`. */
   const insertRows = async (events: readonly RowToWrite[], due: number) => {
@@ -69,7 +73,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         events.map((e) => e.pixelId),
         events.map((e) => e.accountId),
         events.map((e) => e.eventName),
-        payloadText(events),
+        encodePayloads(events).bytes,
         events.map((e) => e.createdAt),
         events.map((e) => e.attempts),
         due,
@@ -93,8 +97,10 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
     // the forwarder is behind) are rows of their own, due now. Both commit before the answer.
     const leased = Math.min(items.length, handOff.room(), BATCH_MAX);
     const inBatch = items.slice(0, leased);
+    let payloads: EncodedPayloads | undefined;
     let batch: number | undefined;
     try {
+      payloads = encodePayloads(inBatch, groupScratch);
       // Named statements are parsed and planned once per connection, not per group.
       const [stored] = await Promise.all([
         leased > 0
@@ -108,7 +114,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
                 inBatch.map((e) => e.pixelId),
                 inBatch.map((e) => e.accountId),
                 inBatch.map((e) => e.eventName),
-                payloadText(inBatch),
+                payloads.bytes,
               ],
             })
           : undefined,
@@ -122,12 +128,13 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       depth -= items.length;
       throw new GatewayError('STORAGE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
     }
-    if (batch === undefined) return;
+    if (batch === undefined || payloads === undefined) return;
     ledger.opened(batch, leased, now);
     handOff.add(
       inBatch,
       inBatch.map((_, i) => batchEventId(batch, i)),
       now,
+      payloads,
     );
   });
 
