@@ -203,6 +203,41 @@ for (const d of dialects) {
         await a.remove(rows.map((r) => r.id));
       });
 
+    if (d.name === 'PostgreSQL')
+      it('vacuums delivered batches, so their space is reused rather than the table growing', async () => {
+        const vacuums = async () =>
+          Number(
+            (
+              await env.sql!(
+                `select vacuum_count from pg_stat_user_tables where relname = 'outbox_batch'`,
+              )
+            )[0]!.vacuum_count,
+          );
+        const size = async () =>
+          Number((await env.sql!(`select pg_total_relation_size('outbox_batch') as n`))[0]!.n);
+        const big = (i: number) => ({
+          ...entry(i, '8'),
+          payload: JSON.stringify({ event_id: `v${i}`, user_data: { em: 'cd'.repeat(1200) } }),
+        });
+        const deliverAndWaitForVacuum = async (round: number) => {
+          const before = await vacuums();
+          for (let i = 0; i < 10; i++) await a.append([big(100 * round + i)]);
+          const rows = (await a.claim(50, Date.now(), [])).filter((r) => r.pixelId === '8');
+          expect(rows).toHaveLength(10);
+          await a.remove(rows.map((r) => r.id));
+          await vi.waitFor(async () => expect(await vacuums()).toBeGreaterThan(before), {
+            timeout: 5000,
+            interval: 50,
+          });
+        };
+        await deliverAndWaitForVacuum(1);
+        const afterFirst = await size();
+        await deliverAndWaitForVacuum(2);
+        await deliverAndWaitForVacuum(3);
+        // Unvacuumed, each round leaves ~25 KB of dead payload chunks behind.
+        expect(await size()).toBeLessThanOrEqual(afterFirst + 16 * 1024);
+      });
+
     it('expires held events older than the retention', async () => {
       await a.append([entry(9, '3')]);
       const gone = await a.expireHeld('3', Date.now() + 1);
