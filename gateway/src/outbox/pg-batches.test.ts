@@ -67,7 +67,7 @@ describe('BatchLedger', () => {
     expect(ledger.event(b!.id)).toBeUndefined();
   });
 
-  it('forgets batches past their lease, leaving their events out their text', () => {
+  it('forgets batches past their lease; their events still out keep their payload as text', () => {
     const ledger = new BatchLedger();
     const h = new HandOff(30_000);
     const [old] = handOut(ledger, h, 1, 1, 1000);
