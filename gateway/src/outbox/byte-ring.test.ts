@@ -14,15 +14,6 @@ describe('ByteRing', () => {
     expect(ring.bytes(b).toString()).toBe('{}');
   });
 
-  it('encodes text in by its UTF-8 length, and refuses text that does not fit', () => {
-    const ring = new ByteRing(16);
-    const a = ring.writeText('Jöhn ✓'); // 9 bytes for 6 characters
-    expect(ring.bytes(a).length).toBe(9);
-    expect(ring.text(a)).toBe('Jöhn ✓');
-    expect(ring.writeText('✓✓✓')).toBe(-1); // 3 characters, but 9 bytes: 7 are left
-    expect(ring.text(ring.writeText('abcdefg'))).toBe('abcdefg');
-  });
-
   it('reuses bytes only from the oldest item on, once it and all before it are done', () => {
     const ring = new ByteRing(10);
     const a = ring.write(bytes('aaaa'), 0, 4);

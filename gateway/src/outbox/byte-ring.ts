@@ -36,19 +36,17 @@ export class ByteRing {
 
   /** Copies `source[from, to)` in; its ticket, or -1 if there is no room. */
   write(source: Buffer, from: number, to: number): number {
-    const start = this.reserve(to - from);
+    this.reclaim();
+    if (this.next - this.oldest >= this.maxItems) return -1;
+    const start = this.placeFor(to - from);
     if (start < 0) return -1;
     source.copy(this.buf, start, from, to); // no view per event, as set(subarray()) made
-    return this.placed(start, to - from);
-  }
-
-  /** Encodes `text` in as UTF-8; its ticket, or -1 if there is no room. */
-  writeText(text: string): number {
-    const n = Buffer.byteLength(text, 'utf8');
-    const start = this.reserve(n);
-    if (start < 0) return -1;
-    this.buf.write(text, start, n, 'utf8');
-    return this.placed(start, n);
+    const ticket = this.next++;
+    const i = ticket % this.maxItems;
+    this.starts[i] = start;
+    this.ends[i] = this.head = start + (to - from);
+    this.done[i] = 0;
+    return ticket;
   }
 
   /** The owner is done with the item: its bytes stay readable until the ring writes again. */
@@ -65,23 +63,6 @@ export class ByteRing {
   text(ticket: number): string {
     const i = this.checked(ticket);
     return this.buf.toString('utf8', this.starts[i], this.ends[i]);
-  }
-
-  /** Where a new item of `n` bytes goes, or -1 when there is no room (bytes or items). */
-  private reserve(n: number): number {
-    this.reclaim();
-    if (this.next - this.oldest >= this.maxItems) return -1;
-    return this.placeFor(n);
-  }
-
-  /** Records a new item of `n` bytes written at `start`; its ticket. */
-  private placed(start: number, n: number): number {
-    const ticket = this.next++;
-    const i = ticket % this.maxItems;
-    this.starts[i] = start;
-    this.ends[i] = this.head = start + n;
-    this.done[i] = 0;
-    return ticket;
   }
 
   /** Where `n` bytes fit, or -1. Live bytes run from the oldest item's start to the head. */
