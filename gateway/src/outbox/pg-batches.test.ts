@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, requirePostgres } from '@capgw/test/support/databases';
+import { openConnection, type Connection } from '../store/db.js';
 import { HandOff } from './hand-off.js';
-import { BatchLedger, batchEventId, encodePayloads } from './pg-batches.js';
+import {
+  BatchLedger,
+  batchEventId,
+  DELETE_BATCHES,
+  DELETE_ROWS,
+  encodePayloads,
+  INSERT_BATCH,
+  INSERT_ROWS,
+} from './pg-batches.js';
 
 const decode = ({ bytes, ends }: ReturnType<typeof encodePayloads>) => {
   const out: string[] = [];
@@ -79,5 +89,43 @@ describe('BatchLedger', () => {
     expect(ledger.settle([old!.id])).toEqual([]); // its replica's rows now
     expect(ledger.event(fresh!.id)).toBe(fresh);
     expect(ledger.settle([fresh!.id])).toEqual([2]);
+  });
+});
+
+describe.runIf(await requirePostgres())('settling statements on PostgreSQL', () => {
+  let drop: () => Promise<void>;
+  let conn: Connection;
+  beforeAll(async () => {
+    const db = await createPostgresDatabase();
+    drop = db.drop;
+    conn = await openConnection({ kind: 'postgres', url: db.url });
+  });
+  afterAll(async () => {
+    await conn.close();
+    await drop();
+  });
+
+  it('delete delivered events without waiting for the disk, in their own transaction only', async () => {
+    const client = await conn.pgPool!.connect();
+    const setting = async () =>
+      String((await client.query('show synchronous_commit')).rows[0].synchronous_commit);
+    try {
+      const stored = await client.query(INSERT_BATCH, ['a', 0, 0, ['1'], ['acc'], ['E'], '{}']);
+      await client.query(INSERT_ROWS, [['1'], ['acc'], ['E'], '{}', [0], [0], 0]);
+      const row = await client.query('select id from outbox');
+      const usual = await setting();
+      for (const [statement, id] of [
+        [DELETE_BATCHES, stored.rows[0].id],
+        [DELETE_ROWS, row.rows[0].id],
+      ]) {
+        await client.query('begin');
+        expect((await client.query(statement, [[id]])).rowCount).toBe(1);
+        expect(await setting()).toBe('off');
+        await client.query('commit');
+        expect(await setting()).toBe(usual);
+      }
+    } finally {
+      client.release();
+    }
   });
 });

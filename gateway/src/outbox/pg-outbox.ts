@@ -6,6 +6,8 @@ import {
   BATCH_MAX,
   BatchLedger,
   batchEventId,
+  DELETE_BATCHES,
+  DELETE_ROWS,
   EXPLODE,
   INSERT_BATCH,
   INSERT_ROWS,
@@ -87,7 +89,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
   const settle = async (ids: readonly number[]) => {
     const done = ledger.settle(ids);
     if (done.length === 0) return;
-    await pool.query('delete from outbox_batch where id = any($1::bigint[])', [done]);
+    await pool.query({ name: 'outbox-delete-batches', text: DELETE_BATCHES, values: [done] });
     batchesDeleted = true;
   };
 
@@ -205,7 +207,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         depth -= batched.length;
       }
       if (rows.length === 0) return;
-      const r = await pool.query('delete from outbox where id = any($1::bigint[])', [rows]);
+      const r = await pool.query({ name: 'outbox-delete-rows', text: DELETE_ROWS, values: [rows] });
       depth -= r.rowCount ?? 0;
     },
     async reschedule(ids, at) {
