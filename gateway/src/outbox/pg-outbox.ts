@@ -105,8 +105,10 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
     batchesDeleted = false;
     vacuuming = true;
     try {
-      // Another replica's vacuum (or autovacuum) at work does the job: no waiting for it.
-      await pool.query('vacuum (skip_locked) outbox_batch');
+      // Another replica's vacuum (or autovacuum) at work does the job: no waiting for it. Nor
+      // does it cut the table's emptied end: that takes an ACCESS EXCLUSIVE lock, which every
+      // insert (every acknowledgement) waits behind, for pages the next batches would reuse.
+      await pool.query('vacuum (skip_locked, truncate false) outbox_batch');
     } finally {
       vacuuming = false;
     }
