@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzleSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -19,6 +19,8 @@ import { UnitContext } from './unit-context.js';
  */
 export type Db = NodePgDatabase<typeof pgSchema>;
 export type Tables = typeof pgSchema;
+/** The SQLite twin of Db, for the few statements written per dialect. */
+export type SqliteDb = BetterSQLite3Database;
 export const tables = pgSchema;
 
 export type DatabaseTarget = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string };

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, requirePostgres, tempDir } from '@capgw/test/support/databases';
 import { sql } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { Db } from './db.js';
+import type { Db, SqliteDb } from './db.js';
 import { Store } from './store.js';
-
-type SqliteDb = BetterSQLite3Database;
 
 // One repository suite, run against both dialects: the contract of Store is the same.
 type Harness = {
@@ -125,19 +122,29 @@ for (const h of harnesses) {
       };
       await store.metrics.addCounters([d]);
       await store.metrics.addCounters([{ ...d, received: 3, published: 3 }]);
-      // Several rows in one call, new and existing alike.
+      // Several rows in one call, new and existing alike, names taken as they are.
       await store.metrics.addCounters([
         { ...d, received: 1, published: 0 },
         { ...d, eventName: 'Lead', received: 7, published: 7 },
+        { ...d, eventName: `Quote "ö" 'x'`, received: 1, failed: 2, rejected: 3 },
       ]);
       const rows = await store.account('acc_a').counters(now);
       expect(rows).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ eventName: 'Purchase', received: 6, published: 4 }),
           expect.objectContaining({ eventName: 'Lead', received: 7, published: 7 }),
+          expect.objectContaining({
+            pixelId: '111',
+            minute: now,
+            eventName: `Quote "ö" 'x'`,
+            received: 1,
+            published: 1,
+            failed: 2,
+            rejected: 3,
+          }),
         ]),
       );
-      expect(rows).toHaveLength(2);
+      expect(rows).toHaveLength(3);
       expect(await store.account('acc_b').counters(now)).toEqual([]);
     });
 
