@@ -107,6 +107,28 @@ for (const d of dialects) {
       ]);
     });
 
+    it('removes rows whose deliveries end together, each once, one call per delivery', async () => {
+      const c = await env.open({ maxEvents: 50, leaseMs: 1000, owner: 'c' });
+      const mine = (rows: ClaimedEvent[]) => rows.filter((r) => r.pixelId === '6');
+      try {
+        await c.append(Array.from({ length: 6 }, (_, i) => entry(40 + i, '6')));
+        const fresh = mine(await c.claim(10, Date.now(), []));
+        // Retried, they wait in the table as rows of their own.
+        await c.reschedule(
+          fresh.map((r) => r.id),
+          Date.now(),
+        );
+        const rows = mine(await c.claim(10, Date.now(), []));
+        expect(rows).toHaveLength(6);
+        const depth = c.depth();
+        await Promise.all([...rows, rows[0]!].map((r) => c.remove([r.id])));
+        expect(c.depth()).toBe(depth - 6);
+        expect(mine(await c.claim(10, Date.now() + 60_000, []))).toEqual([]);
+      } finally {
+        await c.close();
+      }
+    });
+
     it('answers OUTBOX_FULL past its capacity instead of growing without bound', async () => {
       const err = await a.append(Array.from({ length: 60 }, (_, i) => entry(i))).catch((e) => e);
       expect(err).toBeInstanceOf(GatewayError);
