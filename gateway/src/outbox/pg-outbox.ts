@@ -82,15 +82,23 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       ],
     });
   };
+  // With many pixels each Graph answer settles an event or two: the deletes of one turn of the
+  // event loop go in one statement (as the SQLite outbox's do), not one per answer.
+  const batchDeletions = new GroupCommit<number>(async (done) => {
+    await pool.query({ name: 'outbox-delete-batches', text: DELETE_BATCHES, values: [done] });
+    batchesDeleted = true;
+  });
+  const rowDeletions = new GroupCommit<number>(async (rows) => {
+    const r = await pool.query({ name: 'outbox-delete-rows', text: DELETE_ROWS, values: [rows] });
+    depth -= r.rowCount ?? 0;
+  });
   /**
    * Settles batch events (delivered, given up, or written as rows of their own); deletes the
    * batch rows that hold nothing unsettled any more.
    */
   const settle = async (ids: readonly number[]) => {
     const done = ledger.settle(ids);
-    if (done.length === 0) return;
-    await pool.query({ name: 'outbox-delete-batches', text: DELETE_BATCHES, values: [done] });
-    batchesDeleted = true;
+    if (done.length > 0) await batchDeletions.add(done);
   };
 
   // A delivered batch leaves a dead row and its payloads' dead TOAST chunks, about a kilobyte
@@ -208,9 +216,7 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
         await settle(batched);
         depth -= batched.length;
       }
-      if (rows.length === 0) return;
-      const r = await pool.query({ name: 'outbox-delete-rows', text: DELETE_ROWS, values: [rows] });
-      depth -= r.rowCount ?? 0;
+      if (rows.length > 0) await rowDeletions.add(rows);
     },
     async reschedule(ids, at) {
       const { rows, batched } = splitIds(ids);
@@ -252,6 +258,8 @@ export async function openPgOutbox(pool: pg.Pool, opts: OutboxOptions): Promise<
       clearInterval(timer);
       clearInterval(vacuumTimer);
       await group.drain();
+      await batchDeletions.drain();
+      await rowDeletions.drain();
     },
   };
 }
