@@ -226,6 +226,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
   // to the WAL again and again (7 % of the gateway's CPU in a profile of the scale run's
   // backlog). The deletes of one turn of the event loop share one transaction, as appends do.
   const deletions = new GroupCommit<number>((ids) => {
+    // Counted by what went: a row given up after expiring was deleted already.
     depth -= db.transaction(() => byIds('delete from outbox where id in ($IDS)', ids))();
   });
 
@@ -276,7 +277,6 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       settle(settled);
       depth -= settled.length;
       retireSoon();
-      // Counted by what went: a row given up after expiring was deleted already.
       if (table.length > 0) await deletions.add(table);
     },
     async reschedule(ids, at) {
