@@ -63,7 +63,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   registerErrorHandling(app);
-  await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 2 * 1024 * 1024 } });
   // Only routes that opt in (sign-in, resets, invitations, tokens) are limited, per client IP.
   await app.register(rateLimit, {
@@ -75,7 +74,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(sdkRoute);
   await app.register(intakeHttpRoutes);
   await app.register(intakeWsRoute);
-  await app.register(adminApi, { prefix: '/api/v1' });
+  // Only the admin API uses cookies (the hub's session): registered around it alone, the
+  // cookie plugin's hooks (every cookie parsed, a map per request) stay off the event path.
+  await app.register(async (scope) => {
+    await scope.register(cookie);
+    await scope.register(adminApi, { prefix: '/api/v1' });
+  });
   await app.register(clientTokenRoutes);
   await registerHub(app);
 

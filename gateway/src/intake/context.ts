@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { cookieValue } from '../normalize/index.js';
 import type { SenderContext } from './enrich.js';
 
 /** What the server observed about a browser request (the IP honours TRUST_PROXY via Fastify). */
@@ -6,12 +7,12 @@ export function senderContext(
   request: FastifyRequest,
   channel: SenderContext['channel'],
 ): SenderContext {
-  const cookies = request.cookies ?? {};
+  const cookie = request.headers.cookie;
   return {
     channel,
     ip: request.ip,
     userAgent: request.headers['user-agent'],
-    cookies: { fbp: cookies._fbp, fbc: cookies._fbc },
+    cookies: { fbp: cookieValue(cookie, '_fbp'), fbc: cookieValue(cookie, '_fbc') },
     referer: request.headers.referer ?? validOrigin(request.headers.origin),
   };
 }

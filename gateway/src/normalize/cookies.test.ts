@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFbc, fbclidFromUrl, isValidFbc, isValidFbp, newFbp } from './index.js';
+import { buildFbc, cookieValue, fbclidFromUrl, isValidFbc, isValidFbp, newFbp } from './index.js';
 
 // Formats: https://developers.facebook.com/documentation/ads-commerce/conversions-api/parameters/fbp-and-fbc
 // 5-part form: capi-param-builder ParamBuilder.js (fb.<i>.<ts>.<payload>.<appendix>).
@@ -111,5 +111,39 @@ describe('fbclidFromUrl', () => {
 
   it.each([null, undefined, 42, {}])('returns null for the non-string %j', (value) => {
     expect(fbclidFromUrl(value as unknown as string)).toBeNull();
+  });
+});
+
+describe('cookieValue', () => {
+  const site =
+    '_ga=GA1.1.123.456; _fbp=fb.1.1700000000000.1234567890; consent=ads%3Dtrue; ' +
+    '_fbc=fb.1.1700000000000.IwAR0abc; theme=dark';
+
+  it("finds a cookie among the rest of the site's, wherever it stands", () => {
+    expect(cookieValue(site, '_fbp')).toBe('fb.1.1700000000000.1234567890');
+    expect(cookieValue(site, '_fbc')).toBe('fb.1.1700000000000.IwAR0abc');
+    expect(cookieValue('_fbp=first', '_fbp')).toBe('first');
+    expect(cookieValue('a=1;_fbp=tight', '_fbp')).toBe('tight');
+  });
+
+  it('does not take a cookie whose name only ends or starts with the one asked for', () => {
+    expect(cookieValue('x_fbp=wrong; _fbp=right', '_fbp')).toBe('right');
+    expect(cookieValue('_fbpx=wrong', '_fbp')).toBeUndefined();
+    expect(cookieValue('a=_fbp=inside', '_fbp')).toBeUndefined();
+  });
+
+  it('keeps the first of two, trims and decodes as the cookie package does', () => {
+    expect(cookieValue('_fbp=one; _fbp=two', '_fbp')).toBe('one');
+    expect(cookieValue(' _fbp = spaced ; b=2', '_fbp')).toBe('spaced');
+    expect(cookieValue('_fbp="quoted"', '_fbp')).toBe('"quoted"');
+    expect(cookieValue('_fbp=fb.1.2.a%2Db', '_fbp')).toBe('fb.1.2.a-b');
+    expect(cookieValue('_fbp=100%', '_fbp')).toBe('100%'); // not decodable: left as it is
+    expect(cookieValue('_fbp=', '_fbp')).toBe('');
+  });
+
+  it('answers nothing without the cookie or without a header', () => {
+    expect(cookieValue('a=1; b=2', '_fbp')).toBeUndefined();
+    expect(cookieValue('', '_fbp')).toBeUndefined();
+    expect(cookieValue(undefined, '_fbp')).toBeUndefined();
   });
 });

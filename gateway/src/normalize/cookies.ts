@@ -98,3 +98,31 @@ export function fbclidFromUrl(url: string): string | null {
   }
   return null;
 }
+
+/**
+ * The value of cookie `name` in a Cookie header, the others left unparsed. A first-party
+ * domain's requests carry every cookie of the site (analytics, consent, carts): parsing all of
+ * them took ~1.9 µs a request for a header of 14 cookies, against ~0.1 µs for the two intake
+ * reads. As the `cookie` package (2.x, what the cookie plugin used) parses: the first occurrence
+ * wins, spaces around the name and the value go, and a percent-encoded value is decoded if it can be.
+ */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (let at = header.indexOf(name); at !== -1; at = header.indexOf(name, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && (header[before] === ' ' || header[before] === '\t')) before--;
+    if (before >= 0 && header[before] !== ';') continue;
+    let eq = at + name.length;
+    while (header[eq] === ' ' || header[eq] === '\t') eq++;
+    if (header[eq] !== '=') continue;
+    const end = header.indexOf(';', eq);
+    const value = header.slice(eq + 1, end === -1 ? undefined : end).trim();
+    if (!value.includes('%')) return value;
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}

@@ -4,4 +4,4 @@
 export { HASHED_USER_DATA_KEYS, isHashedUserDataKey, normalizeValue } from './normalize-value.js';
 export type { HashedUserDataKey } from './normalize-value.js';
 export { hashUserData, hashValue, passthroughHash, sha256Hex, UserDataHasher } from './hash.js';
-export { buildFbc, fbclidFromUrl, isValidFbc, isValidFbp, newFbp } from './cookies.js';
+export { buildFbc, cookieValue, fbclidFromUrl, isValidFbc, isValidFbp, newFbp } from './cookies.js';
