@@ -36,13 +36,14 @@ export class MetricsRepo {
     // Counters are flushed every few seconds; losing the last flush to a power cut is allowed.
     await this.c.relaxedTransaction(async (db) => {
       if (this.c.dialect === 'sqlite') {
+        // `where true`: without a WHERE, SQLite would read the upsert's ON as a join's.
         await (db as unknown as SqliteDb).run(sql`
           insert into counters
             (pixel_id, account_id, minute, event_name, received, published, failed, rejected)
           select value ->> 'pixelId', value ->> 'accountId', value ->> 'minute',
             value ->> 'eventName', value ->> 'received', value ->> 'published',
             value ->> 'failed', value ->> 'rejected'
-          from json_each(${rows}) where true -- without a WHERE, SQLite reads ON as a join's
+          from json_each(${rows}) where true
           on conflict (pixel_id, minute, event_name) do update set
             received = received + excluded.received, published = published + excluded.published,
             failed = failed + excluded.failed, rejected = rejected + excluded.rejected`);
