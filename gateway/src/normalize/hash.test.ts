@@ -8,6 +8,7 @@ import {
   UserDataHasher,
 } from './index.js';
 import type { HashedUserDataKey } from './index.js';
+import { hashValue, keptCodeHashes } from './hash.js';
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -187,5 +188,36 @@ describe('hashing one request’s events with a UserDataHasher', () => {
       st: [sha('me')],
       ct: [sha('menlopark')],
     });
+  });
+});
+
+describe('the hashes of country, state and gender codes', () => {
+  it('are the SHA-256 of the code, the first time and every time after', () => {
+    const values = ['United States', 'US', 'usa', 'Deutschland', 'California', 'CA', 'Bavaria'];
+    for (let round = 0; round < 2; round++) {
+      for (const raw of values) {
+        expect(hashValue('country', raw)).toBe(sha(normalizeValue('country', raw)!));
+        expect(hashValue('st', raw)).toBe(sha(normalizeValue('st', raw)!));
+      }
+      expect(hashValue('ge', 'Female')).toBe(sha('f'));
+    }
+  });
+
+  it('are kept only for codes, however many distinct values arrive', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (const a of letters) {
+      hashValue('ge', a); // nothing for a gender that is not one
+      for (const b of letters) {
+        hashValue('country', `${a}${b}`);
+        hashValue('st', `${a}${b}${a}${b}land`);
+      }
+    }
+    expect(keptCodeHashes()).toBeLessThanOrEqual(26 * 26 + 26);
+    expect(keptCodeHashes()).toBeGreaterThanOrEqual(26 * 26);
+    // A name hashes every time and is never kept.
+    const before = keptCodeHashes();
+    hashValue('fn', 'Zq');
+    hashValue('ct', 'Zq');
+    expect(keptCodeHashes()).toBe(before);
   });
 });
