@@ -23,19 +23,49 @@ const MIN_BODY = 1 + 8 + 3 * 2;
 /** The seed of segment `n`'s checksums. */
 const seedOf = (segment: number) => segment >>> 0;
 
-/** The records as written to segment `segment`, and each payload's [start, end) in `spans`. */
+/**
+ * Bytes to write records into: one buffer reused while no append holds it, so a group commit
+ * neither measures each string's UTF-8 first (Buffer.byteLength scans it) nor allocates its
+ * buffer (0.9 % and more of the gateway's CPU at peak went to the two).
+ */
+export class EncodeScratch {
+  private buf = Buffer.allocUnsafe(64 * 1024);
+  private held = false;
+
+  /** Bytes for at most `bound` bytes: the reused ones if free, else new ones. */
+  take(bound: number): { buf: Buffer; release: () => void } {
+    if (this.held || bound > MAX_REUSED) return { buf: Buffer.allocUnsafe(bound), release: noop };
+    if (this.buf.length < bound) this.buf = Buffer.allocUnsafe(bound);
+    this.held = true;
+    return { buf: this.buf, release: () => (this.held = false) };
+  }
+}
+
+/** Larger groups (a burst after an outage) take bytes of their own, freed with them. */
+const MAX_REUSED = 4 * 1024 * 1024;
+const noop = () => {};
+
+/** The most UTF-8 bytes a string of `n` UTF-16 units can take. */
+const utf8Bound = (n: number) => 3 * n;
+
+/**
+ * The records as written to segment `segment`, into `buf` (taken from `scratch` for their
+ * bound; the caller releases it once done with the bytes), and each payload's [start, end) in
+ * `spans`.
+ */
 export function encode(
   records: readonly OutboxEntry[],
   createdAt: number,
   segment: number,
   spans: number[],
-): Buffer {
-  let total = 0;
+  scratch: EncodeScratch,
+): { bytes: Buffer; release: () => void } {
+  let bound = 0;
   for (const r of records) {
-    total += HEADER + MIN_BODY + Buffer.byteLength(r.pixelId) + Buffer.byteLength(r.accountId);
-    total += Buffer.byteLength(r.eventName) + Buffer.byteLength(r.payload);
+    bound += HEADER + MIN_BODY + utf8Bound(r.pixelId.length + r.accountId.length);
+    bound += utf8Bound(r.eventName.length + r.payload.length);
   }
-  const buf = Buffer.allocUnsafe(total);
+  const { buf, release } = scratch.take(bound);
   const seed = seedOf(segment);
   let at = 0;
   for (const r of records) {
@@ -51,7 +81,7 @@ export function encode(
     buf.writeUInt32LE(crc32(buf.subarray(start, end), seed), at + 4);
     at = end;
   }
-  return buf;
+  return { bytes: buf.subarray(0, at), release };
 }
 
 /** A u16 byte length and the UTF-8 bytes; returns the offset after them. */

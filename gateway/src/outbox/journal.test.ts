@@ -60,6 +60,27 @@ describe('Journal', () => {
     expect(payloads).toEqual([entry(1).payload, entry(2).payload]);
   });
 
+  it('gives appends under way at once bytes of their own, and reuses them once released', async () => {
+    tmp = tempDir();
+    const j = new Journal(tmp.dir);
+    const payloadsOf = (a: Appended) =>
+      seqsOf(a).map((_, i) => a.bytes.toString('utf8', a.spans[2 * i], a.spans[2 * i + 1]));
+    const [a, b] = await Promise.all([j.append([entry(1)], 1), j.append([entry(2), entry(3)], 1)]);
+    expect(payloadsOf(a)).toEqual([entry(1).payload]);
+    expect(payloadsOf(b)).toEqual([entry(2).payload, entry(3).payload]);
+    expect(a.bytes.buffer).not.toBe(b.bytes.buffer);
+    a.release();
+    b.release();
+    const c = await j.append([entry(4)], 1);
+    c.release();
+    const d = await j.append([entry(5, 'ü')], 1);
+    expect(d.bytes.buffer).toBe(c.bytes.buffer);
+    expect(payloadsOf(d)).toEqual([entry(5).payload]);
+    expect(readJournal(tmp.dir).records.map((r) => r.payload)).toEqual(
+      [1, 2, 3, 4, 5].map((i) => entry(i).payload),
+    );
+  });
+
   it('ignores a record cut short or corrupted by a crash mid-write', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir);

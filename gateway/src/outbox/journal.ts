@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { Fdatasync } from './fdatasync.js';
-import { decode, encode, type JournalRecord } from './journal-codec.js';
+import { decode, encode, EncodeScratch, type JournalRecord } from './journal-codec.js';
 import type { OutboxEntry } from './outbox.js';
 
 export type { JournalRecord } from './journal-codec.js';
@@ -20,12 +20,14 @@ export type { JournalRecord } from './journal-codec.js';
 /**
  * What one append wrote: record i has sequence number `firstSeq + i`, and its payload's UTF-8
  * is `bytes[spans[2i], spans[2i + 1])`. The fast lane copies these bytes rather than keeping the
- * payload strings.
+ * payload strings. The bytes are the journal's to reuse once `release` is called: the caller
+ * calls it when done with them (a caller that never does only makes later appends allocate).
  */
 export interface Appended {
   firstSeq: number;
   bytes: Buffer;
   spans: number[];
+  release: () => void;
 }
 
 const closeFile = promisify(close);
@@ -68,6 +70,7 @@ export class Journal {
   private spare: SegmentFile | undefined;
   private recycling = false;
   private readonly fdatasync = new Fdatasync();
+  private readonly scratch = new EncodeScratch();
 
   constructor(
     private readonly dir: string,
@@ -92,10 +95,11 @@ export class Journal {
   async append(records: readonly OutboxEntry[], createdAt: number): Promise<Appended> {
     const spans: number[] = [];
     const seg = this.current();
-    const buf = encode(records, createdAt, seg.number, spans);
+    const { bytes: buf, release } = encode(records, createdAt, seg.number, spans, this.scratch);
     try {
       writeSync(seg.fd, buf, 0, buf.length, seg.bytes);
     } catch (e) {
+      release();
       seg.sealed = true;
       throw e;
     }
@@ -108,13 +112,14 @@ export class Journal {
     try {
       await this.fdatasync.sync(seg.fd);
     } catch (e) {
+      release();
       seg.sealed = true;
       throw e;
     } finally {
       seg.syncing--;
     }
     seg.outstanding += records.length;
-    return { firstSeq: first, bytes: buf, spans };
+    return { firstSeq: first, bytes: buf, spans, release };
   }
 
   /** These records no longer need the journal. */

@@ -157,7 +157,12 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       }
       if (fast > 0) {
         const head = fast === items.length ? items : items.slice(0, fast);
-        lane.push(head, await journal.append(head, now), now);
+        const written = await journal.append(head, now);
+        try {
+          lane.push(head, written, now);
+        } finally {
+          written.release();
+        }
       }
     } catch (e) {
       depth -= items.length;
