@@ -32,12 +32,19 @@ export class EncodeScratch {
   private buf = Buffer.allocUnsafe(64 * 1024);
   private held = false;
 
-  /** Bytes for at most `bound` bytes: the reused ones if free, else new ones. */
+  /** Room for `bound` bytes: the reused buffer if free, else a new one. Release once. */
   take(bound: number): { buf: Buffer; release: () => void } {
     if (this.held || bound > MAX_REUSED) return { buf: Buffer.allocUnsafe(bound), release: noop };
     if (this.buf.length < bound) this.buf = Buffer.allocUnsafe(bound);
     this.held = true;
-    return { buf: this.buf, release: () => (this.held = false) };
+    let released = false;
+    // A second call must not free the buffer again while a later append holds it.
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.held = false;
+    };
+    return { buf: this.buf, release };
   }
 }
 

@@ -79,6 +79,12 @@ describe('Journal', () => {
     expect(readJournal(tmp.dir).records.map((r) => r.payload)).toEqual(
       [1, 2, 3, 4, 5].map((i) => entry(i).payload),
     );
+    d.release();
+    const e = await j.append([entry(6)], 1); // holds the reused bytes
+    d.release(); // a second release must not free them
+    const f = await j.append([entry(7)], 1);
+    expect(f.bytes.buffer).not.toBe(e.bytes.buffer);
+    expect(payloadsOf(e)).toEqual([entry(6).payload]);
   });
 
   it('ignores a record cut short or corrupted by a crash mid-write', async () => {
