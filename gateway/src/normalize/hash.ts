@@ -59,6 +59,7 @@ export function hashValue(key: HashedUserDataKey, raw: string): string | null {
  * the request it came in (UserDataHasher).
  */
 const CODED_KEYS: ReadonlySet<HashedUserDataKey> = new Set(['country', 'st', 'ge']);
+const CODE = /^[a-z]{1,2}$/;
 const codeHashes = new Map<string, string>();
 
 function codeHash(code: string): string {
@@ -66,7 +67,7 @@ function codeHash(code: string): string {
   if (hashed === undefined) {
     hashed = sha256Hex(code);
     // Only a code proper is kept, so the map stays as small as the alphabet makes it.
-    if (/^[a-z]{1,2}$/.test(code)) codeHashes.set(code, hashed);
+    if (CODE.test(code)) codeHashes.set(code, hashed);
   }
   return hashed;
 }

@@ -23,6 +23,13 @@ const MIN_BODY = 1 + 8 + 3 * 2;
 /** The seed of segment `n`'s checksums. */
 const seedOf = (segment: number) => segment >>> 0;
 
+/** Larger groups (a burst after an outage) take bytes of their own, freed with them. */
+const MAX_REUSED = 4 * 1024 * 1024;
+const noop = () => {};
+
+/** The most UTF-8 bytes a string of `n` UTF-16 units can take (pg-batches' bound too). */
+const utf8Bound = (n: number) => 3 * n;
+
 /**
  * Bytes to write records into: one buffer reused while no append holds it, so a group commit
  * neither measures each string's UTF-8 first (Buffer.byteLength scans it) nor allocates its
@@ -47,13 +54,6 @@ export class EncodeScratch {
     return { buf: this.buf, release };
   }
 }
-
-/** Larger groups (a burst after an outage) take bytes of their own, freed with them. */
-const MAX_REUSED = 4 * 1024 * 1024;
-const noop = () => {};
-
-/** The most UTF-8 bytes a string of `n` UTF-16 units can take. */
-const utf8Bound = (n: number) => 3 * n;
 
 /**
  * The records as written to segment `segment`, into `buf` (taken from `scratch` for their
