@@ -23,56 +23,28 @@ const MIN_BODY = 1 + 8 + 3 * 2;
 /** The seed of segment `n`'s checksums. */
 const seedOf = (segment: number) => segment >>> 0;
 
-/** Larger groups (a burst after an outage) take bytes of their own, freed with them. */
-const MAX_REUSED = 4 * 1024 * 1024;
-const noop = () => {};
-
-/** The most UTF-8 bytes a string of `n` UTF-16 units can take (pg-batches' bound too). */
+/** The most UTF-8 bytes a string of `n` UTF-16 units can take. */
 const utf8Bound = (n: number) => 3 * n;
 
 /**
- * Bytes to write records into: one buffer reused while no append holds it, so a group commit
- * neither measures each string's UTF-8 first (Buffer.byteLength scans it) nor allocates its
- * buffer (0.9 % and more of the gateway's CPU at peak went to the two).
- */
-export class EncodeScratch {
-  private buf = Buffer.allocUnsafe(64 * 1024);
-  private held = false;
-
-  /** Room for `bound` bytes: the reused buffer if free, else a new one. Release once. */
-  take(bound: number): { buf: Buffer; release: () => void } {
-    if (this.held || bound > MAX_REUSED) return { buf: Buffer.allocUnsafe(bound), release: noop };
-    if (this.buf.length < bound) this.buf = Buffer.allocUnsafe(bound);
-    this.held = true;
-    let released = false;
-    // A second call must not free the buffer again while a later append holds it.
-    const release = () => {
-      if (released) return;
-      released = true;
-      this.held = false;
-    };
-    return { buf: this.buf, release };
-  }
-}
-
-/**
- * The records as written to segment `segment`, into `buf` (taken from `scratch` for their
- * bound; the caller releases it once done with the bytes), and each payload's [start, end) in
- * `spans`.
+ * The records as written to segment `segment`, and each payload's [start, end) in `spans`.
+ * Written into `scratch` when they surely fit (as pg-batches' encodePayloads does), else into
+ * bytes of their own, sized by the same bound: measuring each string first (Buffer.byteLength
+ * scans it) and allocating per group commit took 0.9 % and more of the gateway's CPU at peak.
  */
 export function encode(
   records: readonly OutboxEntry[],
   createdAt: number,
   segment: number,
   spans: number[],
-  scratch: EncodeScratch,
-): { bytes: Buffer; release: () => void } {
+  scratch?: Buffer,
+): Buffer {
   let bound = 0;
   for (const r of records) {
     bound += HEADER + MIN_BODY + utf8Bound(r.pixelId.length + r.accountId.length);
     bound += utf8Bound(r.eventName.length + r.payload.length);
   }
-  const { buf, release } = scratch.take(bound);
+  const buf = scratch && bound <= scratch.length ? scratch : Buffer.allocUnsafe(bound);
   const seed = seedOf(segment);
   let at = 0;
   for (const r of records) {
@@ -88,7 +60,7 @@ export function encode(
     buf.writeUInt32LE(crc32(buf.subarray(start, end), seed), at + 4);
     at = end;
   }
-  return { bytes: buf.subarray(0, at), release };
+  return buf.subarray(0, at);
 }
 
 /** A u16 byte length and the UTF-8 bytes; returns the offset after them. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { Fdatasync } from './fdatasync.js';
-import { decode, encode, EncodeScratch, type JournalRecord } from './journal-codec.js';
+import { decode, encode, type JournalRecord } from './journal-codec.js';
 import type { OutboxEntry } from './outbox.js';
 
 export type { JournalRecord } from './journal-codec.js';
@@ -20,14 +20,12 @@ export type { JournalRecord } from './journal-codec.js';
 /**
  * What one append wrote: record i has sequence number `firstSeq + i`, and its payload's UTF-8
  * is `bytes[spans[2i], spans[2i + 1])`. The fast lane copies these bytes rather than keeping the
- * payload strings. The bytes are the journal's to reuse once `release` is called: the caller
- * calls it when done with them (a caller that never does only makes later appends allocate).
+ * payload strings. They are `scratch` when the append was given one and they fit.
  */
 export interface Appended {
   firstSeq: number;
   bytes: Buffer;
   spans: number[];
-  release: () => void;
 }
 
 const closeFile = promisify(close);
@@ -70,7 +68,6 @@ export class Journal {
   private spare: SegmentFile | undefined;
   private recycling = false;
   private readonly fdatasync = new Fdatasync();
-  private readonly scratch = new EncodeScratch();
 
   constructor(
     private readonly dir: string,
@@ -91,15 +88,20 @@ export class Journal {
    * Writes the records and resolves with their sequence numbers once they are on disk. A
    * failed write or sync throws (the caller answers 503) and seals the segment: after a failed
    * fdatasync the kernel may have dropped the pages, so nothing more is trusted to that file.
+   * `scratch`: bytes the caller lends for the encoding, its own again once it is done with the
+   * returned bytes; appends under way at once must not share one.
    */
-  async append(records: readonly OutboxEntry[], createdAt: number): Promise<Appended> {
+  async append(
+    records: readonly OutboxEntry[],
+    createdAt: number,
+    scratch?: Buffer,
+  ): Promise<Appended> {
     const spans: number[] = [];
     const seg = this.current();
-    const { bytes: buf, release } = encode(records, createdAt, seg.number, spans, this.scratch);
+    const buf = encode(records, createdAt, seg.number, spans, scratch);
     try {
       writeSync(seg.fd, buf, 0, buf.length, seg.bytes);
     } catch (e) {
-      release();
       seg.sealed = true;
       throw e;
     }
@@ -112,14 +114,13 @@ export class Journal {
     try {
       await this.fdatasync.sync(seg.fd);
     } catch (e) {
-      release();
       seg.sealed = true;
       throw e;
     } finally {
       seg.syncing--;
     }
     seg.outstanding += records.length;
-    return { firstSeq: first, bytes: buf, spans, release };
+    return { firstSeq: first, bytes: buf, spans };
   }
 
   /** These records no longer need the journal. */

@@ -146,6 +146,9 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       journal.reusableBytes() -
       journal.unsettledBytes(),
   );
+  // Group commits run one at a time (GroupCommit), and each is done with its journal bytes
+  // (written, then copied into the lane's ring) before the next encodes into the same room.
+  const groupScratch = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
   const group = new GroupCommit<OutboxEntry>(async (items) => {
     const now = Date.now();
     const fast = Math.min(items.length, lane.room());
@@ -157,12 +160,7 @@ export function openSqliteOutbox(dir: string, opts: OutboxOptions): Outbox {
       }
       if (fast > 0) {
         const head = fast === items.length ? items : items.slice(0, fast);
-        const written = await journal.append(head, now);
-        try {
-          lane.push(head, written, now);
-        } finally {
-          written.release();
-        }
+        lane.push(head, await journal.append(head, now, groupScratch), now);
       }
     } catch (e) {
       depth -= items.length;
