@@ -132,6 +132,21 @@ function table(head: string[], body: string[][]): string {
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/**
+ * A line per row whose acknowledged events had not all reached the Graph stand-in when the wait
+ * for them ended: such a row's figures do not describe a gateway that delivers what it accepts.
+ */
+function undeliveredNotes(rows: Row[]): string[] {
+  const notes = rows
+    .filter((r) => r.undelivered > 0)
+    .map(
+      (r) =>
+        `  ${r.target} ${r.transport} ${r.events} ev ${r.rate ? `at ${num(r.rate)}/s` : 'peak'}: ` +
+        `${num(r.undelivered)} acknowledged events not delivered 30 s after the run`,
+    );
+  return notes.length > 0 ? ['UNDELIVERED (stuck or lost events):', ...notes, ''] : [];
+}
+
 export function report(rep: BenchReport): string {
   const m = rep.machine;
   const head = [
@@ -178,6 +193,7 @@ export function report(rep: BenchReport): string {
     '',
     table(head, body),
     '',
+    ...undeliveredNotes(rep.rows),
   ];
   if (rep.scale) {
     const s = rep.scale;

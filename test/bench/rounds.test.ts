@@ -16,15 +16,16 @@ const run = (reqPerSec: number, more: Partial<Row> = {}): Row => ({
   otherCores: 0,
   failed: 0,
   statuses: { '202': reqPerSec },
+  undelivered: 0,
   ...more,
 });
 
 describe('benchmark rounds', () => {
-  it('reports the median round, the median p99, the highest RSS and every failure', () => {
+  it('reports the median round, the median p99, the highest RSS and every failure or undelivered event', () => {
     const row = summarize([
       run(3000, { p50: 3, p99: 40, peakRssMb: 150 }),
       run(5000, { p50: 2, p99: 9, failed: 2, statuses: { '202': 5000, '503': 2 } }),
-      run(4000, { p50: 2.5, p99: 12, peakRssMb: 160 }),
+      run(4000, { p50: 2.5, p99: 12, peakRssMb: 160, undelivered: 3 }),
     ]);
     expect(row.reqPerSec).toBe(4000);
     expect(row.p50).toBe(2.5);
@@ -32,6 +33,7 @@ describe('benchmark rounds', () => {
     expect(row.peakRssMb).toBe(160);
     expect(row.failed).toBe(2);
     expect(row.statuses).toEqual({ '202': 12000, '503': 2 });
+    expect(row.undelivered).toBe(3);
     expect(row.roundsReqPerSec).toEqual([3000, 5000, 4000]);
     expect(row.roundsP99).toEqual([40, 9, 12]);
   });

@@ -37,6 +37,7 @@ export function summarize(runs: readonly Row[]): Row {
     peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
     failed: runs.reduce((n, r) => n + r.failed, 0),
     statuses,
+    undelivered: runs.reduce((n, r) => n + r.undelivered, 0),
     roundsReqPerSec: runs.map((r) => r.reqPerSec),
     roundsP99: runs.map((r) => r.p99),
   };

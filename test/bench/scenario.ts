@@ -31,6 +31,12 @@ export interface Row extends Scenario {
   otherCores: number;
   failed: number;
   statuses: Record<string, number>;
+  /**
+   * Events the server acknowledged in the run that the Graph stand-in had still not received when
+   * the wait for them ended (`drained`, 30 s): 0 unless events are stuck or lost. At least this
+   * many, as deliveries left over from an earlier run count as this run's.
+   */
+  undelivered: number;
   /** req/s of each round, in turn order, when the row sums up several rounds (rounds.ts). */
   roundsReqPerSec?: number[];
   /** p99 of each round, in turn order. */
@@ -136,6 +142,7 @@ async function measure(
   const delivered = r.ok * s.events;
   const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
   const events = after.events - before.events;
+  const undelivered = target.name === 'bare' ? 0 : Math.max(0, delivered - events);
   const cpu = cpuSeconds(target.pid) - cpuBefore;
   const others = machineCpuSeconds() - machineBefore - (ours() - oursBefore);
   const seconds = (performance.now() - started) / 1000;
@@ -154,5 +161,6 @@ async function measure(
     otherCores: Math.max(0, Math.round((others / seconds) * 100) / 100),
     failed: r.failed,
     statuses: r.statuses,
+    undelivered,
   };
 }
