@@ -9,13 +9,24 @@ if (!path) {
   process.stderr.write('usage: node --import tsx test/bench/render.ts <file with --json output>\n');
   process.exit(2);
 }
-const line = readFileSync(path, 'utf8')
+// JSON writes NaN (a figure a run could not measure) as null; the report prints it as '–'.
+const asReport = (line: string): BenchReport | undefined => {
+  try {
+    const v = JSON.parse(line, (_key, x: unknown) =>
+      x === null ? NaN : x,
+    ) as Partial<BenchReport>;
+    return v && typeof v === 'object' && Array.isArray(v.rows) ? (v as BenchReport) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const rep = readFileSync(path, 'utf8')
   .split('\n')
-  .findLast((l) => l.startsWith('{"machine"'));
-if (!line) {
+  .filter((l) => l.startsWith('{'))
+  .map(asReport)
+  .findLast((r) => r !== undefined);
+if (!rep) {
   process.stderr.write(`${path}: no line of \`npm run bench -- --json\` output\n`);
   process.exit(1);
 }
-// JSON writes NaN (a figure a run could not measure) as null; the report prints it as '–'.
-const rep = JSON.parse(line, (_key, v: unknown) => (v === null ? NaN : v)) as BenchReport;
 process.stdout.write(report(rep));

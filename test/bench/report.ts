@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import type { ScaleLoad, ScaleResult } from './scale.js';
 import { pairedRatio } from './rounds.js';
-import type { Row, RunOptions } from './scenario.js';
+import { DRAIN_TIMEOUT_MS, type Row, type RunOptions } from './scenario.js';
 
 export interface BenchReport {
   machine: ReturnType<typeof machine>;
@@ -120,6 +120,9 @@ function sdkTarget(rows: Row[], target: Row['target']): TargetCheck | undefined 
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** How a row names its scenario and its load, in the table and in the notes under it. */
+const scenarioOf = (r: Row) => `${r.transport} ${r.events} ev`;
+const loadOf = (r: Row) => (r.rate ? `${num(r.rate)}/s` : 'peak');
 const num = (x: number | undefined, digits = 0) =>
   x === undefined || Number.isNaN(x)
     ? '–'
@@ -141,8 +144,9 @@ function undeliveredNotes(rows: Row[]): string[] {
     .filter((r) => r.undelivered > 0)
     .map(
       (r) =>
-        `  ${r.target} ${r.transport} ${r.events} ev ${r.rate ? `at ${num(r.rate)}/s` : 'peak'}: ` +
-        `${num(r.undelivered)} acknowledged events not delivered 30 s after the run`,
+        `  ${r.target} ${scenarioOf(r)} ${r.rate ? 'at ' : ''}${loadOf(r)}: ` +
+        `${num(r.undelivered)} acknowledged events not delivered ` +
+        `${DRAIN_TIMEOUT_MS / 1000} s after the run`,
     );
   return notes.length > 0 ? ['UNDELIVERED (stuck or lost events):', ...notes, ''] : [];
 }
@@ -169,8 +173,8 @@ export function report(rep: BenchReport): string {
     const { toBare, toSdk } = ratios(rep.rows, r);
     return [
       r.target,
-      `${r.transport} ${r.events} ev`,
-      r.rate ? `${num(r.rate)}/s` : 'peak',
+      scenarioOf(r),
+      loadOf(r),
       num(r.reqPerSec),
       num(r.eventsPerSec),
       num(r.p50, 2),

@@ -33,7 +33,7 @@ export interface Row extends Scenario {
   statuses: Record<string, number>;
   /**
    * Events the server acknowledged in the run that the Graph stand-in had still not received when
-   * the wait for them ended (`drained`, 30 s): 0 unless events are stuck or lost. At least this
+   * the wait for them ended (`drained`, DRAIN_TIMEOUT_MS): 0 unless events are stuck or lost. At least this
    * many, as deliveries left over from an earlier run count as this run's.
    */
   undelivered: number;
@@ -90,7 +90,15 @@ function load(
 }
 
 /** Waits until the stand-in has received `n` events more than `from` (or gives up). */
-export async function drained(graphUrl: string, from: Stats, n: number, timeoutMs = 30_000) {
+/** How long a run waits for the Graph stand-in to hold every event the server acknowledged. */
+export const DRAIN_TIMEOUT_MS = 30_000;
+
+export async function drained(
+  graphUrl: string,
+  from: Stats,
+  n: number,
+  timeoutMs = DRAIN_TIMEOUT_MS,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const now = await standInStats(graphUrl);
@@ -139,10 +147,12 @@ async function measure(
   const ours = () => cpuSeconds(target.pid) + generator() + cpuSeconds(o.standInPid);
   const [machineBefore, oursBefore, started] = [machineCpuSeconds(), ours(), performance.now()];
   const r = await load(target, s, o.durationS, o.connections, tag, rater);
-  const delivered = r.ok * s.events;
-  const after = target.name === 'bare' ? before : await drained(o.graphUrl, before, delivered);
+  const acknowledged = r.ok * s.events;
+  // The bare endpoint sends nothing to Meta: nothing to wait for, nothing undelivered.
+  const sends = target.name !== 'bare';
+  const after = sends ? await drained(o.graphUrl, before, acknowledged) : before;
   const events = after.events - before.events;
-  const undelivered = target.name === 'bare' ? 0 : Math.max(0, delivered - events);
+  const undelivered = sends ? Math.max(0, acknowledged - events) : 0;
   const cpu = cpuSeconds(target.pid) - cpuBefore;
   const others = machineCpuSeconds() - machineBefore - (ours() - oursBefore);
   const seconds = (performance.now() - started) / 1000;
