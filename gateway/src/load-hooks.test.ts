@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  preferCommonJsBuilds,
+  resolvePreferringCommonJs,
+  type NextResolve,
+  type RegisterHooks,
+  type ResolveContext,
+} from './load-hooks.js';
+
+const esmContext: ResolveContext = { conditions: ['node', 'import'], parentURL: 'file:///x.js' };
+
+/** The context each specifier reached the next resolver with. */
+function resolveAll(specifiers: string[]): Map<string, ResolveContext | undefined> {
+  const seen = new Map<string, ResolveContext | undefined>();
+  const next: NextResolve = (specifier, context) => seen.set(specifier, context);
+  for (const s of specifiers) resolvePreferringCommonJs(s, esmContext, next);
+  return seen;
+}
+
+describe('loading drizzle-orm through its CommonJS build', () => {
+  it('resolves drizzle-orm and its subpaths with the conditions of require()', () => {
+    const seen = resolveAll(['drizzle-orm', 'drizzle-orm/sqlite-core', 'drizzle-orm/pg-core']);
+    for (const context of seen.values()) {
+      expect(context?.conditions).toContain('require');
+      expect(context?.conditions).not.toContain('import');
+      expect(context?.parentURL).toBe('file:///x.js');
+    }
+  });
+
+  it('leaves every other specifier as it was asked', () => {
+    const seen = resolveAll([
+      'fastify',
+      './app.js',
+      'node:fs',
+      'drizzle-orm-like',
+      '@x/drizzle-orm',
+    ]);
+    for (const context of seen.values()) expect(context).toBe(esmContext);
+  });
+
+  it('finds a CommonJS build for every drizzle-orm entry the gateway imports', () => {
+    const require = createRequire(import.meta.url);
+    const entries = ['', '/sqlite-core', '/pg-core', '/better-sqlite3', '/node-postgres'];
+    for (const e of [...entries, '/better-sqlite3/migrator', '/node-postgres/migrator']) {
+      expect(require.resolve(`drizzle-orm${e}`)).toMatch(/\.cjs$/);
+    }
+  });
+
+  it('registers the hook only where Node.js has module hooks', () => {
+    const registered: unknown[] = [];
+    const registerHooks: RegisterHooks = (hooks) => registered.push(hooks.resolve);
+    expect(preferCommonJsBuilds({ registerHooks })).toBe(true);
+    expect(registered).toEqual([resolvePreferringCommonJs]);
+    expect(preferCommonJsBuilds({})).toBe(false);
+  });
+
+  it('makes the gateway load the CommonJS build on a Node.js with module hooks, else the ES one', () => {
+    const hooks = fileURLToPath(new URL('../dist/load-hooks.js', import.meta.url));
+    // A fresh process, as the gateway's: which drizzle-orm files did importing it load?
+    const script = `
+      import { createRequire } from 'node:module';
+      const { preferCommonJsBuilds } = await import(${JSON.stringify(hooks)});
+      const registered = preferCommonJsBuilds();
+      await import('drizzle-orm/sqlite-core');
+      const cjs = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('drizzle-orm'));
+      console.log(JSON.stringify({ registered, cjs: cjs.length }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    const { registered, cjs } = JSON.parse(out) as { registered: boolean; cjs: number };
+    const hasHooks = 'registerHooks' in (createRequire(import.meta.url)('node:module') as object);
+    expect(registered).toBe(hasHooks);
+    if (hasHooks) expect(cjs).toBeGreaterThan(10);
+    else expect(cjs).toBe(0);
+  });
+});
