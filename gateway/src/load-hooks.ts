@@ -7,7 +7,7 @@ import * as nodeModule from 'node:module';
  * package.json whole, which parses its `exports` field again, for every file it loads (on
  * resolve, and again on load). drizzle-orm's `exports` is 179 KB with 447 entries, and the
  * gateway loads 146 of its files: on Node.js 22.23 the gateway's start took about half a second
- * more and its RSS peaked at 196–212 MB against 122–127 on Node.js 20, before its first request,
+ * more and its RSS peaked at 194–212 MB against 122–135 on Node.js 20, before its first request,
  * with 5,000 accounts over the 200 MB of issue 5. Files of a CommonJS build (`.cjs`) need no such
  * lookup. Every import of a listed package in the process comes through this hook, so only its
  * CommonJS build is ever loaded, never both.
@@ -34,7 +34,8 @@ export const resolvePreferringCommonJs: ResolveHook = (specifier, context, next)
 
 /**
  * Registers the hook where Node.js has in-thread module hooks, and answers whether it did.
- * Node.js 20 has none, and no such cost either: its loader reads only a package.json's `type`.
+ * Node.js 20 has none, and no such cost either: its loader parses a package.json once and keeps
+ * it.
  */
 export function preferCommonJsBuilds(
   loader: { registerHooks?: RegisterHooks } = nodeModule as { registerHooks?: RegisterHooks },
