@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,6 +23,7 @@ function resolveAll(specifiers: string[]): Map<string, ResolveContext | undefine
 describe('loading drizzle-orm through its CommonJS build', () => {
   it('resolves drizzle-orm and its subpaths with the conditions of require()', () => {
     const seen = resolveAll(['drizzle-orm', 'drizzle-orm/sqlite-core', 'drizzle-orm/pg-core']);
+    expect(seen.size).toBe(3);
     for (const context of seen.values()) {
       expect(context?.conditions).toContain('require');
       expect(context?.conditions).not.toContain('import');
@@ -38,11 +39,12 @@ describe('loading drizzle-orm through its CommonJS build', () => {
       'drizzle-orm-like',
       '@x/drizzle-orm',
     ]);
+    expect(seen.size).toBe(5);
     for (const context of seen.values()) expect(context).toBe(esmContext);
   });
 
   it('finds a CommonJS build for every drizzle-orm entry the gateway imports', () => {
-    const require = createRequire(import.meta.url);
+    const require = nodeModule.createRequire(import.meta.url);
     const entries = ['', '/sqlite-core', '/pg-core', '/better-sqlite3', '/node-postgres'];
     for (const e of [...entries, '/better-sqlite3/migrator', '/node-postgres/migrator']) {
       expect(require.resolve(`drizzle-orm${e}`)).toMatch(/\.cjs$/);
@@ -72,7 +74,7 @@ describe('loading drizzle-orm through its CommonJS build', () => {
       encoding: 'utf8',
     });
     const { registered, cjs } = JSON.parse(out) as { registered: boolean; cjs: number };
-    const hasHooks = 'registerHooks' in (createRequire(import.meta.url)('node:module') as object);
+    const hasHooks = 'registerHooks' in nodeModule;
     expect(registered).toBe(hasHooks);
     if (hasHooks) expect(cjs).toBeGreaterThan(10);
     else expect(cjs).toBe(0);
