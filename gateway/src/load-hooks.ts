@@ -25,6 +25,8 @@ export type NextResolve = (specifier: string, context?: ResolveContext) => unkno
 type ResolveHook = (specifier: string, context: ResolveContext, next: NextResolve) => unknown;
 /** `module.registerHooks` (Node.js 22.15 and 23.5 on); @types/node 20 does not declare it. */
 export type RegisterHooks = (hooks: { resolve: ResolveHook }) => unknown;
+/** `node:module` as far as this file needs it. */
+type ModuleLoader = { registerHooks?: RegisterHooks };
 
 /** The resolve hook: a listed package's specifiers resolve as `require()` would resolve them. */
 export const resolvePreferringCommonJs: ResolveHook = (specifier, context, next) =>
@@ -37,9 +39,7 @@ export const resolvePreferringCommonJs: ResolveHook = (specifier, context, next)
  * Node.js 20 has none, and no such cost either: its loader parses a package.json once and keeps
  * it.
  */
-export function preferCommonJsBuilds(
-  loader: { registerHooks?: RegisterHooks } = nodeModule as { registerHooks?: RegisterHooks },
-): boolean {
+export function preferCommonJsBuilds(loader: ModuleLoader = nodeModule as ModuleLoader): boolean {
   if (!loader.registerHooks) return false;
   loader.registerHooks({ resolve: resolvePreferringCommonJs });
   return true;

@@ -33,8 +33,8 @@ export interface Row extends Scenario {
   statuses: Record<string, number>;
   /**
    * Events the server acknowledged in the run that the Graph stand-in had still not received when
-   * the wait for them ended (`drained`, DRAIN_TIMEOUT_MS): 0 unless events are stuck or lost. At least this
-   * many, as deliveries left over from an earlier run count as this run's.
+   * the wait for them ended (`drained`, DRAIN_TIMEOUT_MS): 0 unless events are stuck or lost. At
+   * least this many, as deliveries left over from an earlier run count as this run's.
    */
   undelivered: number;
   /** req/s of each round, in turn order, when the row sums up several rounds (rounds.ts). */
@@ -89,10 +89,10 @@ function load(
   });
 }
 
-/** Waits until the stand-in has received `n` events more than `from` (or gives up). */
 /** How long a run waits for the Graph stand-in to hold every event the server acknowledged. */
 export const DRAIN_TIMEOUT_MS = 30_000;
 
+/** Waits until the stand-in has received `n` events more than `from` (or gives up). */
 export async function drained(
   graphUrl: string,
   from: Stats,
