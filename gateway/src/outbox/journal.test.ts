@@ -50,21 +50,6 @@ describe('Journal', () => {
     ]);
   });
 
-  it('acknowledges an append only once its data is synced, and the event loop turns meanwhile', async () => {
-    tmp = tempDir();
-    let synced!: () => void;
-    const disk = new Promise<void>((resolve) => (synced = resolve));
-    const j = new Journal(tmp.dir, undefined, undefined, () => disk);
-    let acknowledged = false;
-    const append = j.append([entry(1)], 1000).then((a) => ((acknowledged = true), a));
-    // A sync held on the event loop would let no timer run before it is done.
-    await new Promise((r) => setTimeout(r, 20));
-    expect(acknowledged).toBe(false);
-    synced();
-    expect(seqsOf(await append)).toEqual([0]);
-    j.close(true);
-  });
-
   it('gives each payload back as the bytes it wrote, for the fast lane to keep', async () => {
     tmp = tempDir();
     const j = new Journal(tmp.dir);

@@ -1,7 +1,6 @@
 import {
   close,
   closeSync,
-  fdatasync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -12,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { Fdatasync } from './fdatasync.js';
 import { decode, encode, type JournalRecord } from './journal-codec.js';
 import type { OutboxEntry } from './outbox.js';
 
@@ -29,18 +29,6 @@ export interface Appended {
 }
 
 const closeFile = promisify(close);
-/**
- * The journal's fdatasync runs on libuv's thread pool, never on the event loop. On the loop a
- * sync costs less CPU (no hand-off to a pool thread and back: about 40 µs less per sync in a
- * pinned loop), but while it runs the loop reads nothing: when the disk stalls for a few
- * milliseconds, the requests that arrived meanwhile are read only after it, on a core already
- * 70-80 % busy at half of peak, and their commit waits behind that backlog. On the pool they
- * are read and enriched during the sync and commit as soon as it ends. In 13 interleaved
- * rounds each on 2026-11-30 the p99 at half of peak read a median of 8.2 ms (8 rounds under
- * 10 ms) against 13.9 ms (4) with the syncs on the loop, for the same peak and about the same
- * CPU per request (docs/performance.md).
- */
-const syncOnPool = promisify(fdatasync);
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 
 /** A segment file: its number orders the segments and seeds their records' checksums. */
@@ -79,6 +67,7 @@ export class Journal {
   /** A settled segment's file, renamed to be the next segment (see `recycle`). */
   private spare: SegmentFile | undefined;
   private recycling = false;
+  private readonly fdatasync = new Fdatasync();
 
   constructor(
     private readonly dir: string,
@@ -90,8 +79,6 @@ export class Journal {
      * that space kept intake refused.
      */
     private readonly reclaimOpenBytes = segmentBytes / 8,
-    /** Resolves once the file's data is on disk (a port for tests). */
-    private readonly syncData: (fd: number) => Promise<void> = syncOnPool,
   ) {
     mkdirSync(dir, { recursive: true });
     this.nextFile = Math.max(0, ...segmentFiles(dir).map((f) => Number.parseInt(f, 10))) + 1;
@@ -125,7 +112,7 @@ export class Journal {
     this.nextSeq += records.length;
     seg.syncing++;
     try {
-      await this.syncData(seg.fd);
+      await this.fdatasync.sync(seg.fd);
     } catch (e) {
       seg.sealed = true;
       throw e;
