@@ -1,10 +1,12 @@
 // `npm run bench` [--quick] [--rounds N] [--json] [--profile DIR] [--only gateway-sqlite,bare,…,scale]
 //                  [--scenarios http1,ws10,…] [--no-scale] [--gateway-flags "--max-old-space-size=200"]
+//                  [--gateway-env "NAME=value …"]
 // One run on loopback: the Graph stand-in and this load generator on one core, each server on
 // the other; the gateway (SQLite, PostgreSQL), the bare Fastify ceiling and the Meta SDK
 // baseline get the same scenarios. Prints a table and the targets of issue 5, or JSON.
 import { postgresReachable } from '../support/databases.js';
 import { machine, report, type BenchReport } from './report.js';
+import { parseGatewayEnv } from './gateway-env.js';
 import { LOAD_CORE, pinSelf, startScript } from './procs.js';
 import { summarize, turnOrder } from './rounds.js';
 import { runScale } from './scale.js';
@@ -32,6 +34,8 @@ const only = value('--only')?.split(',') as TargetName[] | undefined;
 const scenarios = value('--scenarios')?.split(',');
 // Node flags for every gateway process, to measure a trade-off such as a heap cap.
 const gatewayFlags = value('--gateway-flags')?.split(' ').filter(Boolean) ?? [];
+// Variables for every gateway process: it does not see this process's environment.
+const gatewayEnv = parseGatewayEnv(value('--gateway-env'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const MATRIX: Scenario[] = [
@@ -57,6 +61,7 @@ const opts: RunOptions = {
 };
 const gatewayOpts = (name: string) => ({
   graphUrl: standIn.url,
+  env: gatewayEnv,
   nodeArgs: [
     ...gatewayFlags,
     ...(profileDir
@@ -111,7 +116,7 @@ try {
   const scale =
     flag('--no-scale') || (only && !only.includes('scale' as TargetName))
       ? undefined
-      : await runScale(standIn.url, { quick, log, nodeArgs: gatewayFlags });
+      : await runScale(standIn.url, { quick, log, nodeArgs: gatewayFlags, env: gatewayEnv });
   const result: BenchReport = {
     machine: machine(),
     options: { ...opts, quick, gatewayFlags, rounds },

@@ -174,7 +174,13 @@ async function spreadLoad(
 
 export async function runScale(
   graphUrl: string,
-  o: { quick: boolean; log: (line: string) => void; nodeArgs?: string[] },
+  o: {
+    quick: boolean;
+    log: (line: string) => void;
+    nodeArgs?: string[];
+    /** Variables for the gateway process (`--gateway-env`). */
+    env?: Record<string, string>;
+  },
 ): Promise<ScaleResult> {
   o.log(`scale: seeding ${ACCOUNTS} accounts × ${PIXELS_PER_ACCOUNT} pixels …`);
   const tmp = tempDir('capgw-scale-');
@@ -189,7 +195,7 @@ export async function runScale(
     startGatewayTarget('sqlite', {
       graphUrl,
       dataDir: tmp.dir,
-      env: { MASTER_KEY: masterKey },
+      env: { ...o.env, MASTER_KEY: masterKey },
       seeded: true,
       nodeArgs: o.nodeArgs,
     });
