@@ -55,4 +55,11 @@ describe('benchmark report', () => {
     const text = report(bench([row('gateway-sqlite'), row('bare', { reqPerSec: 20_000 })]));
     expect(text).not.toContain('UNDELIVERED');
   });
+
+  it('names the variables the gateway ran with, and none when it had none', () => {
+    const base = bench([row('gateway-sqlite'), row('bare', { reqPerSec: 20_000 })]);
+    const withEnv = { ...base, options: { ...base.options, gatewayEnv: { SYNC_MODE: 'pool' } } };
+    expect(report(withEnv)).toContain('; gateway env SYNC_MODE=pool');
+    expect(report(base)).not.toContain('gateway env');
+  });
 });

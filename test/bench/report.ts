@@ -8,7 +8,13 @@ import { DRAIN_TIMEOUT_MS, type Row, type RunOptions } from './scenario.js';
 
 export interface BenchReport {
   machine: ReturnType<typeof machine>;
-  options: RunOptions & { quick: boolean; gatewayFlags: string[]; rounds: number };
+  options: RunOptions & {
+    quick: boolean;
+    gatewayFlags: string[];
+    /** `--gateway-env`; absent in reports saved before it existed. */
+    gatewayEnv?: Record<string, string>;
+    rounds: number;
+  };
   rows: Row[];
   scale?: ScaleResult;
 }
@@ -193,7 +199,8 @@ export function report(rep: BenchReport): string {
     `runs: ${rep.options.rounds} round(s), servers taking turns, each run ${rep.options.durationS} s after ${rep.options.warmupS} s warm-up, ${rep.options.connections} connections; rows are the median round; servers on core 1, load + Graph stand-in on core 0` +
       (rep.options.gatewayFlags.length
         ? `; gateway flags ${rep.options.gatewayFlags.join(' ')}`
-        : ''),
+        : '') +
+      envNote(rep.options.gatewayEnv ?? {}),
     '',
     table(head, body),
     '',
@@ -217,4 +224,10 @@ export function report(rep: BenchReport): string {
     lines.push(`  ${mark} ${c.what}: ${c.figure}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The gateway's `--gateway-env` variables, for the run line: a report says what it measured. */
+function envNote(env: Record<string, string>): string {
+  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return pairs.length ? `; gateway env ${pairs.join(' ')}` : '';
 }

@@ -119,7 +119,7 @@ try {
       : await runScale(standIn.url, { quick, log, nodeArgs: gatewayFlags, env: gatewayEnv });
   const result: BenchReport = {
     machine: machine(),
-    options: { ...opts, quick, gatewayFlags, rounds },
+    options: { ...opts, quick, gatewayFlags, gatewayEnv, rounds },
     rows,
     scale,
   };
