@@ -197,10 +197,7 @@ export function report(rep: BenchReport): string {
   const lines = [
     `machine: ${m.nproc} cores, ${m.cpu}, Node ${m.node}, Linux ${m.kernel}`,
     `runs: ${rep.options.rounds} round(s), servers taking turns, each run ${rep.options.durationS} s after ${rep.options.warmupS} s warm-up, ${rep.options.connections} connections; rows are the median round; servers on core 1, load + Graph stand-in on core 0` +
-      (rep.options.gatewayFlags.length
-        ? `; gateway flags ${rep.options.gatewayFlags.join(' ')}`
-        : '') +
-      envNote(rep.options.gatewayEnv ?? {}),
+      gatewayNote(rep.options),
     '',
     table(head, body),
     '',
@@ -226,8 +223,11 @@ export function report(rep: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The gateway's `--gateway-env` variables, for the run line: a report says what it measured. */
-function envNote(env: Record<string, string>): string {
-  const pairs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  return pairs.length ? `; gateway env ${pairs.join(' ')}` : '';
+/** The gateway's extra flags and variables, for the run line: a report says what it measured. */
+function gatewayNote(o: BenchReport['options']): string {
+  const env = Object.entries(o.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`);
+  return (
+    (o.gatewayFlags.length ? `; gateway flags ${o.gatewayFlags.join(' ')}` : '') +
+    (env.length ? `; gateway env ${env.join(' ')}` : '')
+  );
 }
