@@ -207,6 +207,26 @@ for (const d of dialects) {
       await a.remove(rows.map((r) => r.id));
     });
 
+    it('keeps event names and account ids as sent, quotes, braces and separators included', async () => {
+      // PostgreSQL stores a group's names and ids as text[] (pg escapes each element).
+      const names = [
+        'Lead',
+        'a "quoted", {braced} \\ name',
+        'rs \u001e inside',
+        'NULL',
+        'Zürich 🚀',
+      ];
+      await a.append(
+        names.map((eventName, i) => ({ ...entry(i, '5'), accountId: `acc,"${i}"`, eventName })),
+      );
+      // Past half the lease: PostgreSQL reads them back from its table, not from memory.
+      const rows = (await a.claim(20, Date.now() + 2000, [])).filter((r) => r.pixelId === '5');
+      expect(rows.map((r) => [r.eventName, r.accountId])).toEqual(
+        names.map((n, i) => [n, `acc,"${i}"`]),
+      );
+      await a.remove(rows.map((r) => r.id));
+    });
+
     if (d.name === 'PostgreSQL')
       it("stores a group's payloads uncompressed, where compressing cost more than the rest", async () => {
         const big = (i: number) => ({
