@@ -11,8 +11,6 @@ import { openSqliteOutbox, PARK_CHUNK_BYTES, WAL_LIMIT_BYTES } from './sqlite-ou
 type Opened = {
   open(opts: OutboxOptions): Promise<Outbox>;
   cleanup(): Promise<void>;
-  /** PostgreSQL only: a query on the outbox's database. */
-  sql?(text: string): Promise<Record<string, unknown>[]>;
 };
 const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promise<Opened> }[] = [
   {
@@ -32,7 +30,6 @@ const dialects: { name: string; enabled: () => Promise<boolean>; setup(): Promis
       return {
         open: (o) => openPgOutbox(conn.pgPool!, o),
         cleanup: async () => (await conn.close(), await db.drop()),
-        sql: async (text) => (await conn.pgPool!.query(text)).rows,
       };
     },
   },
@@ -226,77 +223,6 @@ for (const d of dialects) {
       );
       await a.remove(rows.map((r) => r.id));
     });
-
-    if (d.name === 'PostgreSQL')
-      it("stores a group's payloads uncompressed, where compressing cost more than the rest", async () => {
-        const big = (i: number) => ({
-          ...entry(i, '7'),
-          payload: JSON.stringify({ event_id: `b${i}`, user_data: { em: 'ab'.repeat(600) } }),
-        });
-        await a.append(Array.from({ length: 20 }, (_, i) => big(i)));
-        const [row] = await env.sql!(
-          `select pg_column_compression(payloads) as method, length(payloads) as chars
-             from outbox_batch where '7' = any(pixel_ids)`,
-        );
-        expect(row).toEqual({ method: null, chars: expect.any(Number) });
-        expect(row!.chars).toBeGreaterThan(20 * 1200);
-        const rows = (await a.claim(50, Date.now(), [])).filter((r) => r.pixelId === '7');
-        expect(rows).toHaveLength(20);
-        await a.remove(rows.map((r) => r.id));
-      });
-
-    // PostgreSQL: the batch table's size, and delivering ten large events of a pixel.
-    const batchTableSize = async () =>
-      Number((await env.sql!(`select pg_total_relation_size('outbox_batch') as n`))[0]!.n);
-    const appendLarge = async (pixelId: string, from: number, chars: number) => {
-      for (let i = from; i < from + 10; i++) {
-        const payload = JSON.stringify({
-          event_id: `${pixelId}-${i}`,
-          user_data: { em: 'c'.repeat(chars) },
-        });
-        await a.append([{ ...entry(i, pixelId), payload }]);
-      }
-    };
-    /** Delivers the pixel's events, then waits for a vacuum that ended after the deletes. */
-    const deliverAndWaitForVacuum = async (pixelId: string) => {
-      const rows = (await a.claim(50, Date.now(), [])).filter((r) => r.pixelId === pixelId);
-      expect(rows).toHaveLength(10);
-      await a.remove(rows.map((r) => r.id));
-      const [{ t }] = (await env.sql!(`select clock_timestamp()::text as t`)) as [{ t: string }];
-      const vacuumed = async () =>
-        (
-          await env.sql!(
-            `select last_vacuum > '${t}'::timestamptz as done
-               from pg_stat_user_tables where relname = 'outbox_batch'`,
-          )
-        )[0]!.done;
-      await vi.waitFor(async () => expect(await vacuumed()).toBe(true), {
-        timeout: 5000,
-        interval: 50,
-      });
-    };
-
-    if (d.name === 'PostgreSQL')
-      it('vacuums delivered batches, so their space is reused rather than the table growing', async () => {
-        await appendLarge('8', 100, 2400);
-        await deliverAndWaitForVacuum('8');
-        const afterFirst = await batchTableSize();
-        for (const round of [2, 3]) {
-          await appendLarge('8', 100 * round, 2400);
-          await deliverAndWaitForVacuum('8');
-        }
-        // Unvacuumed, each round leaves ~25 KB of dead payload chunks behind.
-        expect(await batchTableSize()).toBeLessThanOrEqual(afterFirst + 16 * 1024);
-      });
-
-    if (d.name === 'PostgreSQL')
-      it('leaves emptied pages to the next batches rather than locking inserts out to cut them', async () => {
-        await appendLarge('9', 0, 8000);
-        const full = await batchTableSize();
-        await deliverAndWaitForVacuum('9');
-        // Truncating the table's empty end takes a lock that queues every insert behind it.
-        expect(await batchTableSize()).toBe(full);
-      });
 
     it('expires held events older than the retention', async () => {
       await a.append([entry(9, '3')]);
