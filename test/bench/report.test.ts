@@ -56,6 +56,28 @@ describe('benchmark report', () => {
     expect(text).not.toContain('UNDELIVERED');
   });
 
+  it("gives the bare endpoint's p99 at each gateway's half-of-peak rate beside the gateway's", () => {
+    const text = report(
+      bench([
+        row('gateway-sqlite', { reqPerSec: 9_000 }),
+        row('gateway-pg', { reqPerSec: 8_000 }),
+        row('bare', { reqPerSec: 20_000 }),
+        row('gateway-sqlite', { rate: 4_500, p99: 12, roundsP99: [12, 9, 14], sendLagP99: 2 }),
+        row('bare', { rate: 4_500, p99: 4.5 }),
+        row('gateway-pg', { rate: 4_000, p99: 9, sendLagP99: 2.5 }),
+        row('bare', { rate: 4_000, p99: 3.9 }),
+      ]),
+    );
+    expect(text).toContain(
+      'MISS gateway-sqlite: p99 ≤ 10 ms at half of peak: 12 ms at 4500 req/s (rounds: 12, 9, 14 ms; ' +
+        'the generator sent p99 2 ms late; the bare endpoint at that rate: p99 4.5 ms)',
+    );
+    expect(text).toContain(
+      'ok   gateway-pg: p99 ≤ 10 ms at half of peak: 9 ms at 4000 req/s (rounds: 9 ms; ' +
+        'the generator sent p99 2.5 ms late; the bare endpoint at that rate: p99 3.9 ms)',
+    );
+  });
+
   it('names the variables the gateway ran with, and none when it had none', () => {
     const base = bench([row('gateway-sqlite'), row('bare', { reqPerSec: 20_000 })]);
     const withEnv = { ...base, options: { ...base.options, gatewayEnv: { SYNC_MODE: 'pool' } } };

@@ -103,12 +103,16 @@ try {
     if (scenarios && !scenarios.includes(`${s.transport}${s.events}`)) continue;
     const peaks = await inRounds(targets, s, `${s.transport} ${s.events} event(s)/body`);
     rows.push(...peaks);
-    // The latency target is read at half of the peak each gateway just reached.
+    // The latency target is read at half of the peak each gateway just reached. The bare
+    // endpoint takes turns with it at the same rate: the rig's own tail at that rate, measured
+    // in the same stretch of the machine, beside the gateway's.
     if (s.transport !== 'http' || s.events !== 1) continue;
+    const bare = targets.find((t) => t.name === 'bare');
     for (const peak of peaks.filter((r) => r.target.startsWith('gateway'))) {
       const target = targets.find((t) => t.name === peak.target)!;
       const rate = Math.round(peak.reqPerSec / 2);
-      rows.push(...(await inRounds([target], { ...s, rate }, `at half of peak (${rate} req/s)`)));
+      const what = `at half of ${target.name}'s peak (${rate} req/s)`;
+      rows.push(...(await inRounds(bare ? [target, bare] : [target], { ...s, rate }, what)));
     }
   }
   // The scale run starts its own gateway: the others leave the server core to it.
